@@ -1,0 +1,52 @@
+package io.mpire4j;
+
+import java.time.Duration;
+
+/** A call's settings after defaults are applied and checked against each other. */
+record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout) {
+
+    /**
+     * Resolves the per-call settings for an input of {@code length} tasks ({@code -1}: unknown)
+     * on {@code workers} workers. Throws {@link IllegalArgumentException} naming the settings that
+     * do not fit together.
+     */
+    static CallPlan resolve(CallSettings s, long length, int workers) {
+        if (s.chunkSize() > 0 && s.splits() > 0) {
+            throw new IllegalArgumentException("set chunkSize or splits, not both (chunkSize was " + s.chunkSize()
+                    + ", splits was " + s.splits() + ")");
+        }
+        long chunk;
+        if (s.chunkSize() > 0) {
+            chunk = s.chunkSize();
+        } else if (s.splits() > 0) {
+            if (length < 0) {
+                throw new IllegalArgumentException("splits (" + s.splits()
+                        + ") needs an input of known size: pass a Collection or set length(...)");
+            }
+            chunk = Math.max(1, ceilDiv(length, s.splits()));
+        } else if (length >= 0) {
+            chunk = Math.max(1, ceilDiv(length, 64L * workers));
+        } else {
+            chunk = 1;
+        }
+        if (s.workerLifespan() > 0) {
+            chunk = Math.min(chunk, s.workerLifespan());
+        }
+        chunk = Math.min(chunk, Integer.MAX_VALUE - 8);
+        long maxActive = s.maxTasksActive() > 0 ? s.maxTasksActive() : Math.min(Integer.MAX_VALUE, 2L * workers * chunk);
+        if (chunk > maxActive) {
+            throw new IllegalArgumentException("chunkSize (" + chunk + ") must be <= maxTasksActive (" + maxActive
+                    + "): a chunk larger than the tasks allowed in flight could never be sent");
+        }
+        return new CallPlan((int) chunk, (int) maxActive, s.workerLifespan(), s.taskTimeout());
+    }
+
+    /** The plan of a single {@code apply}. */
+    static CallPlan single(CallSettings s) {
+        return new CallPlan(1, 1, s.workerLifespan(), s.taskTimeout());
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

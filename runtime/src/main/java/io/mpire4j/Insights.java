@@ -1,0 +1,176 @@
+package io.mpire4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What a pool's workers did since they last started fresh: per worker and in total, how many tasks
+ * they completed and how their time split between start-up, init, waiting, working and exit; and
+ * the five longest tasks with their arguments. Recorded only with
+ * {@link PoolOptions#enableInsights(boolean) enableInsights(true)}; otherwise {@link #isEmpty()
+ * empty}, never {@code null}.
+ *
+ * <p>Immutable: a snapshot taken when {@code insights()} was called. {@link #toString()} prints a
+ * table and warns when workers spent less than 80 % of their time working.
+ */
+public final class Insights {
+    private static final Insights EMPTY = new Insights(List.of(), List.of());
+    private static final String[] PHASES = {"start-up", "init", "waiting", "working", "exit"};
+
+    private final List<WorkerInsights> workers;
+    private final List<TaskTiming> longestTasks;
+
+    Insights(List<WorkerInsights> workers, List<TaskTiming> longestTasks) {
+        this.workers = List.copyOf(workers);
+        this.longestTasks = List.copyOf(longestTasks);
+    }
+
+    static Insights empty() {
+        return EMPTY;
+    }
+
+    static Insights of(List<WorkerStats> stats) {
+        List<WorkerInsights> workers = new ArrayList<>(stats.size());
+        List<TaskTiming> longest = new ArrayList<>();
+        for (WorkerStats s : stats) {
+            workers.add(s.snapshot());
+            longest.addAll(s.longest());
+        }
+        longest.sort(Comparator.comparing(TaskTiming::duration).reversed());
+        return new Insights(workers, longest.subList(0, Math.min(WorkerStats.LONGEST, longest.size())));
+    }
+
+    /** Whether nothing was recorded (insights off, or no worker started yet). */
+    public boolean isEmpty() {
+        return workers.isEmpty();
+    }
+
+    /** Tasks completed by all workers. */
+    public long tasksCompleted() {
+        long sum = 0;
+        for (WorkerInsights w : workers) {
+            sum += w.tasksCompleted();
+        }
+        return sum;
+    }
+
+    /** One entry per worker slot, by worker id. */
+    public List<WorkerInsights> workers() {
+        return workers;
+    }
+
+    /** The (at most) five longest tasks, longest first. */
+    public List<TaskTiming> longestTasks() {
+        return longestTasks;
+    }
+
+    /** Start-up time summed over workers. */
+    public Duration totalStartUp() {
+        return sum(WorkerInsights::startUp);
+    }
+
+    /** Init time summed over workers. */
+    public Duration totalInit() {
+        return sum(WorkerInsights::init);
+    }
+
+    /** Waiting time summed over workers. */
+    public Duration totalWaiting() {
+        return sum(WorkerInsights::waiting);
+    }
+
+    /** Working time summed over workers. */
+    public Duration totalWorking() {
+        return sum(WorkerInsights::working);
+    }
+
+    /** Exit time summed over workers. */
+    public Duration totalExit() {
+        return sum(WorkerInsights::exit);
+    }
+
+    /** Working time over all recorded time, from 0 to 1 (0 when nothing was recorded). */
+    public double workingRatio() {
+        long total = sum(WorkerInsights::total).toNanos();
+        return total == 0 ? 0 : (double) totalWorking().toNanos() / total;
+    }
+
+    private Duration sum(Function<WorkerInsights, Duration> phase) {
+        Duration sum = Duration.ZERO;
+        for (WorkerInsights w : workers) {
+            sum = sum.plus(phase.apply(w));
+        }
+        return sum;
+    }
+
+    private static List<Function<WorkerInsights, Duration>> phases() {
+        return List.of(WorkerInsights::startUp, WorkerInsights::init, WorkerInsights::waiting,
+                WorkerInsights::working, WorkerInsights::exit);
+    }
+
+    /** The mean of {@code phase} over workers, and its standard deviation. */
+    private double[] meanAndStd(Function<WorkerInsights, Duration> phase) {
+        int n = workers.size();
+        double mean = 0;
+        for (WorkerInsights w : workers) {
+            mean += phase.apply(w).toNanos();
+        }
+        mean /= n;
+        double var = 0;
+        for (WorkerInsights w : workers) {
+            double d = phase.apply(w).toNanos() - mean;
+            var += d * d;
+        }
+        return new double[] {mean, Math.sqrt(var / n)};
+    }
+
+    /** Formats a duration as {@code H:MM:SS.mmm}. */
+    static String clock(Duration d) {
+        long ms = d.toMillis();
+        return String.format("%d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    }
+
+    /** The insights as a table: one row per worker, totals, means ± standard deviations, ratios, longest tasks. */
+    @Override
+    public String toString() {
+        if (isEmpty()) {
+            return "Insights: none recorded (enable them with PoolOptions.enableInsights(true))";
+        }
+        String nl = System.lineSeparator();
+        StringBuilder out = new StringBuilder("Worker insights").append(nl);
+        out.append(String.format("%-8s %10s %14s %14s %14s %14s %14s%n", "worker", "tasks", PHASES[0], PHASES[1],
+                PHASES[2], PHASES[3], PHASES[4]));
+        for (WorkerInsights w : workers) {
+            out.append(String.format("%-8d %10d %14s %14s %14s %14s %14s%n", w.workerId(), w.tasksCompleted(),
+                    clock(w.startUp()), clock(w.init()), clock(w.waiting()), clock(w.working()), clock(w.exit())));
+        }
+        out.append(String.format("%-8s %10d %14s %14s %14s %14s %14s%n", "total", tasksCompleted(),
+                clock(totalStartUp()), clock(totalInit()), clock(totalWaiting()), clock(totalWorking()),
+                clock(totalExit())));
+        StringBuilder mean = new StringBuilder(String.format("%-8s %10.1f", "mean", (double) tasksCompleted() / workers.size()));
+        StringBuilder ratio = new StringBuilder(String.format("%-8s %10s", "ratio", ""));
+        long total = sum(WorkerInsights::total).toNanos();
+        for (Function<WorkerInsights, Duration> phase : phases()) {
+            double[] ms = meanAndStd(phase);
+            mean.append(String.format(" %14s", clock(Duration.ofNanos((long) ms[0])) + "±" + Math.round(ms[1] / 1e6)));
+            ratio.append(String.format(" %13.1f%%", total == 0 ? 0 : 100.0 * sum(phase).toNanos() / total));
+        }
+        out.append(mean).append(nl).append(ratio).append(nl);
+        if (workingRatio() < 0.8) {
+            out.append(String.format("Efficiency warning: workers spent only %.1f%% of their time working. "
+                    + "Larger chunks, fewer workers or a cheaper init may help.%n", 100 * workingRatio()));
+        }
+        if (!longestTasks.isEmpty()) {
+            out.append("Longest tasks").append(nl);
+            int rank = 1;
+            for (TaskTiming t : longestTasks) {
+                out.append(String.format("  %d. %s on worker %d: %s%n", rank++, clock(t.duration()), t.workerId(),
+                        t.arguments()));
+            }
+        }
+        return out.toString();
+    }
+}

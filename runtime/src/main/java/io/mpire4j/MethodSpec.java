@@ -1,0 +1,24 @@
+package io.mpire4j;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One {@code @Parallel} method as the runtime sees it: its name for reports, its argument names,
+ * the direct call and how to list a task's arguments.
+ */
+record MethodSpec<S, T, R>(String displayName, List<String> parameterNames, WorkerProgram.Task<S, T, R> task,
+        Function<? super T, Object[]> arguments) {
+
+    /** The arguments of {@code task} for a report; never throws. */
+    Object[] argumentsOf(Object task) {
+        try {
+            @SuppressWarnings("unchecked")
+            T typed = (T) task;
+            Object[] values = arguments.apply(typed);
+            return values == null ? new Object[0] : values;
+        } catch (RuntimeException e) {
+            return new Object[] {task};
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package io.mpire4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The typed handle of one {@code @Parallel} method: {@code pool.isPrime()} in generated code.
+ *
+ * <pre>{@code
+ * List<Boolean> flags = pool.isPrime().chunkSize(100).map(numbers);     // input order
+ * try (Stream<Boolean> lazy = pool.isPrime().imap(numbers.stream())) {  // pulled as consumed
+ *     lazy.limit(10).forEach(System.out::println);                      // closing cancels the rest
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: each setting returns a new handle, and any number of threads may
+ * run calls through one handle at once. Every call runs its tasks on the pool's workers, never on
+ * the calling thread. Input is read lazily on the thread that makes the call (or pulls the stream),
+ * at most {@link #maxTasksActive(int) maxTasksActive} tasks ahead of the results handed out.
+ *
+ * <p>If a task throws, the call fails with {@link TaskFailedException} (its cause is what the task
+ * threw), the call's remaining tasks are cancelled and the pool stays usable. Settings are checked
+ * when set, or at the latest when a call starts, before any input is read.
+ *
+ * @param <T> the task type: the method's one task argument (boxed), or its generated
+ *     {@code <Method>Args} record
+ * @param <R> the result type (boxed; {@code Void} for {@code void} methods)
+ */
+public final class ParallelMethod<T, R> {
+    private final WorkerPool<?, ?> pool;
+    private final Runner<?, T, R> runner;
+    private final CallSettings settings;
+
+    <S> ParallelMethod(WorkerPool<S, ?> pool, MethodSpec<S, T, R> spec, CallSettings settings) {
+        this(pool, new Runner<>(pool, spec), settings);
+    }
+
+    private ParallelMethod(WorkerPool<?, ?> pool, Runner<?, T, R> runner, CallSettings settings) {
+        this.pool = pool;
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    private ParallelMethod<T, R> with(CallSettings changed) {
+        return new ParallelMethod<>(pool, runner, changed);
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    /**
+     * Tasks per chunk: a worker takes a chunk at a time, so larger chunks cost less bookkeeping and
+     * smaller ones balance uneven tasks better. Default: {@code tasks / (64 × workers)} when the
+     * number of tasks is known, else 1.
+     */
+    public ParallelMethod<T, R> chunkSize(int chunkSize) {
+        Preconditions.requirePositive("chunkSize", chunkSize);
+        CallSettings s = settings;
+        return with(new CallSettings(chunkSize, s.splits(), s.maxTasksActive(), s.workerLifespan(), s.taskTimeout(),
+                s.progressBar(), s.length(), s.description()));
+    }
+
+    /**
+     * Cut the input into this many chunks instead of setting {@link #chunkSize(int)}; needs an input
+     * of known size (a {@code Collection}, or {@link #length(long)}).
+     */
+    public ParallelMethod<T, R> splits(int splits) {
+        Preconditions.requirePositive("splits", splits);
+        CallSettings s = settings;
+        return with(new CallSettings(s.chunkSize(), splits, s.maxTasksActive(), s.workerLifespan(), s.taskTimeout(),
+                s.progressBar(), s.length(), s.description()));
+    }
+
+    /**
+     * The most tasks read from the input but not yet handed to the caller: bounds how far input is
+     * read ahead and how many out-of-order results an ordered call buffers. Must be at least the
+     * chunk size. Default: {@code 2 × workers × chunkSize}.
+     */
+    public ParallelMethod<T, R> maxTasksActive(int maxTasksActive) {
+        Preconditions.requirePositive("maxTasksActive", maxTasksActive);
+        CallSettings s = settings;
+        return with(new CallSettings(s.chunkSize(), s.splits(), maxTasksActive, s.workerLifespan(), s.taskTimeout(),
+                s.progressBar(), s.length(), s.description()));
+    }
+
+    /**
+     * Restart a worker (exit, then a fresh worker with fresh state and the same id) before it would
+     * complete more than this many tasks; chunks are capped at this size. Default: never.
+     */
+    public ParallelMethod<T, R> workerLifespan(int tasks) {
+        Preconditions.requirePositive("workerLifespan", tasks);
+        CallSettings s = settings;
+        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), tasks, s.taskTimeout(),
+                s.progressBar(), s.length(), s.description()));
+    }
+
+    /**
+     * Fail the call with {@link TaskTimeoutException} when one task runs longer than this. The worker
+     * is interrupted and, if it does not return within 100 ms, abandoned and replaced. Default: no
+     * limit.
+     */
+    public ParallelMethod<T, R> taskTimeout(Duration timeout) {
+        Preconditions.requirePositive("taskTimeout", timeout);
+        CallSettings s = settings;
+        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), s.workerLifespan(), timeout,
+                s.progressBar(), s.length(), s.description()));
+    }
+
+    /** Show a progress bar on stderr while the call runs. Default {@code false}. */
+    public ParallelMethod<T, R> progressBar(boolean show) {
+        CallSettings s = settings;
+        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), s.workerLifespan(),
+                s.taskTimeout(), show, s.length(), s.description()));
+    }
+
+    /**
+     * The number of tasks, for inputs whose size is not known up front (an {@code Iterator} or
+     * {@code Stream}): used for default chunking, {@link #splits(int)} and the progress bar.
+     */
+    public ParallelMethod<T, R> length(long tasks) {
+        Preconditions.requireNonNegative("length", tasks);
+        CallSettings s = settings;
+        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), s.workerLifespan(),
+                s.taskTimeout(), s.progressBar(), tasks, s.description()));
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /** Runs the method on every task; returns the results in input order. */
+    public List<R> map(Iterable<? extends T> tasks) {
+        return runner.collect(settings, input(tasks), length(tasks), true, true);
+    }
+
+    /** Runs the method on every task; returns the results in the order they finish. */
+    public List<R> mapUnordered(Iterable<? extends T> tasks) {
+        return runner.collect(settings, input(tasks), length(tasks), false, true);
+    }
+
+    /** Runs the method on every task and waits for all of them, keeping no results. */
+    public void forEach(Iterable<? extends T> tasks) {
+        runner.collect(settings, input(tasks), length(tasks), true, false);
+    }
+
+    /**
+     * A lazy stream of results in input order: nothing is read or run before the first element is
+     * pulled, and closing the stream cancels the tasks not yet run. Works with infinite input.
+     */
+    public Stream<R> imap(Iterable<? extends T> tasks) {
+        return runner.stream(settings, input(tasks), length(tasks), true, null);
+    }
+
+    /** As {@link #imap(Iterable)}, over an iterator that is read on the thread pulling the stream. */
+    public Stream<R> imap(Iterator<? extends T> tasks) {
+        return runner.stream(settings, Objects.requireNonNull(tasks, "tasks"), settings.length(), true, null);
+    }
+
+    /** As {@link #imap(Iterable)}; closing the result closes {@code tasks}. */
+    public Stream<R> imap(Stream<? extends T> tasks) {
+        Objects.requireNonNull(tasks, "tasks");
+        return runner.stream(settings, tasks.iterator(), settings.length(), true, tasks);
+    }
+
+    /** As {@link #imap(Iterable)}, but results come in the order they finish. */
+    public Stream<R> imapUnordered(Iterable<? extends T> tasks) {
+        return runner.stream(settings, input(tasks), length(tasks), false, null);
+    }
+
+    /** As {@link #imap(Iterator)}, but results come in the order they finish. */
+    public Stream<R> imapUnordered(Iterator<? extends T> tasks) {
+        return runner.stream(settings, Objects.requireNonNull(tasks, "tasks"), settings.length(), false, null);
+    }
+
+    /** As {@link #imap(Stream)}, but results come in the order they finish. */
+    public Stream<R> imapUnordered(Stream<? extends T> tasks) {
+        Objects.requireNonNull(tasks, "tasks");
+        return runner.stream(settings, tasks.iterator(), settings.length(), false, tasks);
+    }
+
+    /** Runs one task on a worker and returns its result; its task index is {@code -1}. */
+    public R apply(T task) {
+        return runner.apply(settings, task);
+    }
+
+    /**
+     * Runs one task on a worker. The future completes with the result, or exceptionally with the
+     * same {@link TaskFailedException} that {@link #apply} would throw. It is completed on the worker
+     * thread, so dependent stages added without an executor run there: pass your own executor to
+     * the {@code *Async} stage methods for anything slow. Cancelling the future cancels the task if
+     * it has not started.
+     */
+    public CompletableFuture<R> applyAsync(T task) {
+        return runner.applyAsync(settings, task);
+    }
+
+    private static <T> Iterator<? extends T> input(Iterable<? extends T> tasks) {
+        return Objects.requireNonNull(tasks, "tasks").iterator();
+    }
+
+    private long length(Iterable<?> tasks) {
+        if (settings.length() >= 0) {
+            return settings.length();
+        }
+        return tasks instanceof Collection<?> c ? c.size() : -1;
+    }
+
+    @Override
+    public String toString() {
+        return "ParallelMethod[" + runner.spec.displayName() + ", " + settings + "]";
+    }
+
+    /** Runs calls of one method on one pool; typed by the pool's state so workers can call it. */
+    private static final class Runner<S, T, R> {
+        final WorkerPool<S, ?> pool;
+        final MethodSpec<S, T, R> spec;
+
+        Runner(WorkerPool<S, ?> pool, MethodSpec<S, T, R> spec) {
+            this.pool = pool;
+            this.spec = spec;
+        }
+
+        private Call<S, T, R> open(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length,
+                boolean ordered, boolean single, Call.Completion<S> completion) {
+            Generation<S, ?> generation = pool.acquire();
+            Progress progress = Progress.NONE;
+            Call<S, T, R> call = new Call<>(spec, generation, plan, ordered, input, single, progress, completion);
+            try {
+                generation.register(call);
+            } catch (RuntimeException e) {
+                release(generation);
+                throw e;
+            }
+            progress.start(length);
+            return call;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void release(Generation<S, ?> generation) {
+            ((WorkerPool) pool).release(generation);
+        }
+
+        /** Ends a call: unregisters it and, with keepAlive(false), stops its workers. */
+        private void finishCall(Call<S, T, R> call, Throwable primary) {
+            call.generation.unregister(call);
+            try {
+                release(call.generation);
+            } catch (RuntimeException e) {
+                if (primary == null) {
+                    throw e;
+                }
+                primary.addSuppressed(e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        List<R> collect(CallSettings settings, Iterator<? extends T> input, long length, boolean ordered, boolean keep) {
+            CallPlan plan = CallPlan.resolve(settings, length, pool.options().workers());
+            Call<S, T, R> call = open(settings, plan, input, length, ordered, false, null);
+            List<R> out = keep ? new ArrayList<>(length >= 0 ? (int) Math.min(length, 1 << 20) : 16) : null;
+            Throwable failure = null;
+            try {
+                for (Chunk<S> chunk; (chunk = call.next()) != null; ) {
+                    if (keep) {
+                        for (Object result : chunk.results) {
+                            out.add((R) result);
+                        }
+                    }
+                }
+                call.progress.finish(true);
+                return keep ? out : null;
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                call.cancel("the call failed");
+                call.progress.finish(false);
+                throw e;
+            } finally {
+                finishCall(call, failure);
+            }
+        }
+
+        Stream<R> stream(CallSettings settings, Iterator<? extends T> input, long length, boolean ordered,
+                Stream<?> source) {
+            CallPlan plan = CallPlan.resolve(settings, length, pool.options().workers());
+            LazyResults results = new LazyResults(settings, plan, input, length, ordered);
+            Stream<R> stream = StreamSupport.stream(results, false).onClose(results::close);
+            return source == null ? stream : stream.onClose(source::close);
+        }
+
+        @SuppressWarnings("unchecked")
+        R apply(CallSettings settings, T task) {
+            Call<S, T, R> call = open(settings, CallPlan.single(settings), null, 1, true, true, null);
+            Throwable failure = null;
+            try {
+                call.submitSingle(task);
+                Chunk<S> chunk = call.next();
+                return (R) chunk.results[0];
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                call.cancel("the call failed");
+                throw e;
+            } finally {
+                finishCall(call, failure);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        CompletableFuture<R> applyAsync(CallSettings settings, T task) {
+            CompletableFuture<R> future = new CompletableFuture<>();
+            if (!pool.options().keepAlive()) {
+                // The call owns its workers and must stop them after the task: do that off the caller's thread.
+                pool.requireOpen();
+                Thread.ofPlatform().name("mpire4j-apply").daemon(true).start(() -> {
+                    try {
+                        future.complete(apply(settings, task));
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                    }
+                });
+                return future;
+            }
+            Call<S, T, R>[] holder = new Call[1];
+            Call.Completion<S> completion = new Call.Completion<>() {
+                @Override
+                public void completed(Chunk<S> chunk) {
+                    holder[0].generation.unregister(holder[0]);
+                    future.complete((R) chunk.results[0]);
+                }
+
+                @Override
+                public void failed(java.util.function.Supplier<? extends RuntimeException> reason) {
+                    holder[0].generation.unregister(holder[0]);
+                    future.completeExceptionally(reason.get());
+                }
+            };
+            Call<S, T, R> call = open(settings, CallPlan.single(settings), null, 1, true, true, completion);
+            holder[0] = call;
+            future.whenComplete((result, error) -> {
+                if (future.isCancelled()) {
+                    call.cancel("the future was cancelled");
+                }
+            });
+            try {
+                call.submitSingle(task);
+            } catch (RuntimeException e) {
+                call.fail(() -> e);
+            }
+            return future;
+        }
+
+        /** The spliterator behind imap: opens the call on the first pull, ends it when drained or closed. */
+        private final class LazyResults extends Spliterators.AbstractSpliterator<R> {
+            private final CallSettings settings;
+            private final CallPlan plan;
+            private final Iterator<? extends T> input;
+            private final long length;
+            private final boolean ordered;
+            private Call<S, T, R> call;
+            private Chunk<S> chunk;
+            private int position;
+            private boolean ended;
+
+            LazyResults(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length, boolean ordered) {
+                super(length >= 0 ? length : Long.MAX_VALUE, Spliterator.ORDERED);
+                this.settings = settings;
+                this.plan = plan;
+                this.input = input;
+                this.length = length;
+                this.ordered = ordered;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public boolean tryAdvance(Consumer<? super R> action) {
+                if (ended) {
+                    return false;
+                }
+                if (call == null) {
+                    call = open(settings, plan, input, length, ordered, false, null);
+                }
+                try {
+                    while (chunk == null || position == chunk.results.length) {
+                        chunk = call.next();
+                        position = 0;
+                        if (chunk == null) {
+                            call.progress.finish(true);
+                            end(null);
+                            return false;
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    call.progress.finish(false);
+                    end(e);
+                    throw e;
+                }
+                action.accept((R) chunk.results[position++]);
+                return true;
+            }
+
+            private void end(Throwable failure) {
+                if (!ended) {
+                    ended = true;
+                    chunk = null;
+                    if (call != null) {
+                        call.cancel("the stream was closed");
+                        finishCall(call, failure);
+                    }
+                }
+            }
+
+            void close() {
+                if (call != null && !ended) {
+                    call.progress.finish(call.finished());
+                }
+                end(null);
+            }
+        }
+    }
+}

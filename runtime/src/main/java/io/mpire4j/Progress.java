@@ -1,0 +1,27 @@
+package io.mpire4j;
+
+/**
+ * Receives a call's progress, per chunk. {@link #advance} is called by worker threads; the rest by
+ * the consuming thread.
+ */
+interface Progress {
+    Progress NONE = new Progress() {
+        @Override
+        public void start(long total) {}
+
+        @Override
+        public void advance(int tasks) {}
+
+        @Override
+        public void finish(boolean success) {}
+    };
+
+    /** The call starts; {@code total} is its number of tasks, or -1 when unknown. */
+    void start(long total);
+
+    /** {@code tasks} more tasks finished. Thread-safe. */
+    void advance(int tasks);
+
+    /** The call ended, successfully or not. */
+    void finish(boolean success);
+}

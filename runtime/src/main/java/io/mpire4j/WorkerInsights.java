@@ -1,0 +1,25 @@
+package io.mpire4j;
+
+import java.time.Duration;
+
+/**
+ * What one worker slot did since its workers last started fresh: how many tasks it completed and
+ * how its time split between start-up, {@code @WorkerInit}, waiting for work, working and
+ * {@code @WorkerExit}. Immutable.
+ *
+ * @param workerId the worker's id, {@code 0 … workers-1}
+ * @param tasksCompleted tasks that returned normally
+ * @param startUp from creating the worker's thread to the thread running
+ * @param init time in {@code @WorkerInit}
+ * @param waiting time waiting for a chunk
+ * @param working time running tasks
+ * @param exit time in {@code @WorkerExit}
+ */
+public record WorkerInsights(int workerId, long tasksCompleted, Duration startUp, Duration init, Duration waiting,
+        Duration working, Duration exit) {
+
+    /** The sum of every phase. */
+    public Duration total() {
+        return startUp.plus(init).plus(waiting).plus(working).plus(exit);
+    }
+}

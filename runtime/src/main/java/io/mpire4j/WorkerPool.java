@@ -1,0 +1,229 @@
+package io.mpire4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The pool a generated {@code *Parallel} class delegates to. User code calls the generated class;
+ * this type is public only so that generated code in the user's package can reach it.
+ *
+ * <p>Lifecycle: {@code OPEN} (workers start with the first call and, with {@code keepAlive(true)},
+ * stay until {@link #stopAndJoin()}) → {@code CLOSED} (by {@link #close()} or {@link #terminate()};
+ * final). Thread-safe: several threads may run calls on one pool at once. Fields below the lock are
+ * guarded by it.
+ *
+ * @param <S> the worker state type
+ * @param <E> the exit result type
+ */
+public final class WorkerPool<S, E> implements AutoCloseable {
+    private enum State { OPEN, CLOSED }
+
+    private final WorkerProgram<S, E> program;
+    private final PoolOptions options;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private State state = State.OPEN;
+    /** The kept-alive generation, if started. */
+    private Generation<S, E> current;
+    /** The generation started last: its exit results and insights are the pool's. */
+    private Generation<S, E> latest;
+    /** Every generation that may still have running workers. */
+    private final Set<Generation<S, E>> active = new LinkedHashSet<>();
+
+    private WorkerPool(WorkerProgram<S, E> program, PoolOptions options) {
+        this.program = program;
+        this.options = options;
+    }
+
+    /** A pool running {@code program} with {@code options}. Workers start with the first call. */
+    public static <S, E> WorkerPool<S, E> create(WorkerProgram<S, E> program, PoolOptions options) {
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(options, "options");
+        return new WorkerPool<>(program, options);
+    }
+
+    /**
+     * The typed handle of one {@code @Parallel} method.
+     *
+     * @param name the method's name, as in source
+     * @param parameterNames the names of its task arguments, in order
+     * @param task the direct call of the method
+     * @param arguments the task's arguments, in parameter order, for failure reports
+     */
+    public <T, R> ParallelMethod<T, R> method(String name, List<String> parameterNames,
+            WorkerProgram.Task<S, T, R> task, Function<? super T, Object[]> arguments) {
+        Objects.requireNonNull(name, "name");
+        MethodSpec<S, T, R> spec = new MethodSpec<>(program.className() + "." + name, List.copyOf(parameterNames),
+                Objects.requireNonNull(task, "task"), Objects.requireNonNull(arguments, "arguments"));
+        return new ParallelMethod<>(this, spec, CallSettings.DEFAULTS);
+    }
+
+    PoolOptions options() {
+        return options;
+    }
+
+    void requireOpen() {
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                throw new IllegalStateException("the pool is closed");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The generation a new call runs on, starting workers if needed. */
+    Generation<S, E> acquire() {
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                throw new IllegalStateException("the pool is closed");
+            }
+            if (options.keepAlive() && current != null) {
+                return current;
+            }
+            Generation<S, E> generation = new Generation<>(program, options);
+            generation.start();
+            latest = generation;
+            active.add(generation);
+            if (options.keepAlive()) {
+                current = generation;
+            }
+            return generation;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A call on {@code generation} ended; with {@code keepAlive(false)} its workers stop now. */
+    void release(Generation<S, E> generation) {
+        if (!options.keepAlive()) {
+            stop(generation);
+        }
+    }
+
+    private void stop(Generation<S, E> generation) {
+        try {
+            generation.stopGracefully();
+        } finally {
+            forget(generation);
+        }
+    }
+
+    private void forget(Generation<S, E> generation) {
+        lock.lock();
+        try {
+            active.remove(generation);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** See the generated class's {@code exitResults()}. */
+    public List<E> exitResults() {
+        Generation<S, E> generation;
+        lock.lock();
+        try {
+            generation = latest;
+        } finally {
+            lock.unlock();
+        }
+        return generation == null ? List.of() : generation.exitResults();
+    }
+
+    /** See the generated class's {@code insights()}. */
+    public Insights insights() {
+        Generation<S, E> generation;
+        lock.lock();
+        try {
+            generation = latest;
+        } finally {
+            lock.unlock();
+        }
+        if (generation == null || !options.enableInsights()) {
+            return Insights.empty();
+        }
+        List<WorkerStats> stats = new ArrayList<>();
+        for (Generation.Slot<S, E> slot : generation.slots()) {
+            stats.add(slot.stats);
+        }
+        return Insights.of(stats);
+    }
+
+    /** See the generated class's {@code stopAndJoin()}. */
+    public void stopAndJoin() {
+        Generation<S, E> generation;
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                throw new IllegalStateException("the pool is closed");
+            }
+            generation = current;
+            current = null;
+        } finally {
+            lock.unlock();
+        }
+        if (generation != null) {
+            if (generation.isWorkerThread()) {
+                throw new IllegalStateException("stopAndJoin() called from one of the pool's own workers: "
+                        + "a worker cannot wait for itself to stop");
+            }
+            stop(generation);
+        }
+    }
+
+    /** See the generated class's {@code terminate()}. */
+    public void terminate() {
+        List<Generation<S, E>> running;
+        lock.lock();
+        try {
+            state = State.CLOSED;
+            current = null;
+            running = new ArrayList<>(active);
+            active.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (Generation<S, E> generation : running) {
+            generation.terminate();
+        }
+    }
+
+    /** See the generated class's {@code close()}. */
+    @Override
+    public void close() {
+        List<Generation<S, E>> running;
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            current = null;
+            running = new ArrayList<>(active);
+        } finally {
+            lock.unlock();
+        }
+        RuntimeException failure = null;
+        for (Generation<S, E> generation : running) {
+            try {
+                stop(generation);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
