@@ -23,9 +23,12 @@ record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout) {
                 throw new IllegalArgumentException("splits (" + s.splits()
                         + ") needs an input of known size: pass a Collection or set length(...)");
             }
-            chunk = Math.max(1, ceilDiv(length, s.splits()));
+            chunk = Math.max(1, Math.ceilDiv(length, s.splits()));
         } else if (length >= 0) {
-            chunk = Math.max(1, ceilDiv(length, 64L * workers));
+            chunk = Math.max(1, Math.ceilDiv(length, 64L * workers));
+            if (s.maxTasksActive() > 0) {
+                chunk = Math.min(chunk, s.maxTasksActive()); // a default must fit the bound the user set
+            }
         } else {
             chunk = 1;
         }
@@ -35,7 +38,9 @@ record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout) {
         chunk = Math.min(chunk, Integer.MAX_VALUE - 8);
         long maxActive = s.maxTasksActive() > 0 ? s.maxTasksActive() : Math.min(Integer.MAX_VALUE, 2L * workers * chunk);
         if (chunk > maxActive) {
-            throw new IllegalArgumentException("chunkSize (" + chunk + ") must be <= maxTasksActive (" + maxActive
+            String source = s.chunkSize() > 0 ? "chunkSize (" + chunk + ")"
+                    : "the chunk size " + chunk + " from splits (" + s.splits() + ")";
+            throw new IllegalArgumentException(source + " must be <= maxTasksActive (" + maxActive
                     + "): a chunk larger than the tasks allowed in flight could never be sent");
         }
         return new CallPlan((int) chunk, (int) maxActive, s.workerLifespan(), s.taskTimeout());
@@ -44,9 +49,5 @@ record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout) {
     /** The plan of a single {@code apply}. */
     static CallPlan single(CallSettings s) {
         return new CallPlan(1, 1, s.workerLifespan(), s.taskTimeout());
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
     }
 }

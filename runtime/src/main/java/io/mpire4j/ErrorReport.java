@@ -1,8 +1,12 @@
 package io.mpire4j;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.Modifier;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 
 /** Formats failures so that one log entry is enough to see what failed, where, and on what input. */
 final class ErrorReport {
@@ -10,6 +14,21 @@ final class ErrorReport {
     static final int MAX_ELEMENTS = 8;
 
     private ErrorReport() {}
+
+    /** A duration as people write it: {@code 250 ms}, {@code 1.5 s}, {@code 2 min 5 s}. */
+    static String duration(java.time.Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return d.toNanos() % 1_000_000 == 0 || ms >= 10 ? ms + " ms"
+                    : String.format(java.util.Locale.ROOT, "%.3f ms", d.toNanos() / 1e6);
+        }
+        if (ms < 60_000) {
+            return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.3f s", ms / 1e3)
+                    .replaceAll("0+ s$", " s");
+        }
+        long s = d.toSeconds();
+        return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+    }
 
     static String indexSuffix(long taskIndex) {
         return taskIndex < 0 ? "" : " (task index " + taskIndex + ")";
@@ -42,15 +61,14 @@ final class ErrorReport {
             }
             if (value.getClass().isArray()) {
                 int length = Array.getLength(value);
-                StringBuilder out = new StringBuilder(value.getClass().getComponentType().getSimpleName())
-                        .append('[').append(length).append("] [");
+                StringBuilder out = new StringBuilder(arrayType(value, length)).append(" [");
                 for (int i = 0; i < Math.min(length, MAX_ELEMENTS); i++) {
                     out.append(i == 0 ? "" : ", ").append(element(Array.get(value, i)));
                 }
                 return out.append(length > MAX_ELEMENTS ? ", …]" : "]").toString();
             }
             if (value instanceof Collection<?> collection) {
-                StringBuilder out = new StringBuilder(value.getClass().getSimpleName())
+                StringBuilder out = new StringBuilder(typeName(value))
                         .append("(size=").append(collection.size()).append(") [");
                 int i = 0;
                 for (Object element : collection) {
@@ -63,7 +81,7 @@ final class ErrorReport {
                 return out.append(']').toString();
             }
             if (value instanceof Map<?, ?> map) {
-                return value.getClass().getSimpleName() + "(size=" + map.size() + ") " + cut(String.valueOf(map));
+                return typeName(value) + "(size=" + map.size() + ") " + cut(String.valueOf(map));
             }
             return cut(String.valueOf(value));
         } catch (RuntimeException | StackOverflowError e) {
@@ -71,16 +89,60 @@ final class ErrorReport {
         }
     }
 
+    /** {@code float[512][]}: the array's type with its length in the first dimension. */
+    private static String arrayType(Object array, int length) {
+        String component = array.getClass().getComponentType().getSimpleName();
+        int dims = component.indexOf('[');
+        return dims < 0 ? component + "[" + length + "]"
+                : component.substring(0, dims) + "[" + length + "]" + component.substring(dims);
+    }
+
+    /** The class's simple name, or the interface a reader knows for hidden JDK classes ({@code List.of}'s ListN). */
+    private static String typeName(Object value) {
+        Class<?> type = value.getClass();
+        if (Modifier.isPublic(type.getModifiers()) && !type.isAnonymousClass() && !type.isSynthetic()) {
+            return type.getSimpleName();
+        }
+        if (value instanceof List<?>) {
+            return "List";
+        }
+        if (value instanceof Set<?>) {
+            return "Set";
+        }
+        if (value instanceof Queue<?>) {
+            return "Queue";
+        }
+        return value instanceof Map<?, ?> ? "Map" : "Collection";
+    }
+
     private static String element(Object element) {
+        if (element != null && element.getClass().isArray()) {
+            return arrayType(element, Array.getLength(element));
+        }
         String text = element instanceof CharSequence s ? quote(s) : String.valueOf(element);
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
+    /** Quoted, cut, and kept on one line: line breaks and tabs are escaped as in Java source. */
     private static String quote(CharSequence text) {
         if (text.length() <= MAX_VALUE_CHARS) {
-            return "\"" + text + "\"";
+            return "\"" + escape(text) + "\"";
         }
-        return "\"" + text.subSequence(0, MAX_VALUE_CHARS) + "\"… (" + text.length() + " chars)";
+        return "\"" + escape(text.subSequence(0, MAX_VALUE_CHARS)) + "\"… (" + text.length() + " chars)";
+    }
+
+    private static String escape(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String cut(String text) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -127,10 +128,25 @@ public final class Insights {
         return new double[] {mean, Math.sqrt(var / n)};
     }
 
+    /** {@link String#format} in {@link Locale#ROOT}: the table reads the same in every locale. */
+    private static String format(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    /** The standard deviation of tasks completed per worker. */
+    private double taskStd() {
+        double mean = (double) tasksCompleted() / workers.size();
+        double var = 0;
+        for (WorkerInsights w : workers) {
+            var += (w.tasksCompleted() - mean) * (w.tasksCompleted() - mean);
+        }
+        return Math.sqrt(var / workers.size());
+    }
+
     /** Formats a duration as {@code H:MM:SS.mmm}. */
     static String clock(Duration d) {
         long ms = d.toMillis();
-        return String.format("%d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+        return format("%d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
     }
 
     /** The insights as a table: one row per worker, totals, means ± standard deviations, ratios, longest tasks. */
@@ -141,33 +157,36 @@ public final class Insights {
         }
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder("Worker insights").append(nl);
-        out.append(String.format("%-8s %10s %14s %14s %14s %14s %14s%n", "worker", "tasks", PHASES[0], PHASES[1],
+        out.append(format("%-8s %10s %14s %14s %14s %14s %14s%n", "worker", "tasks", PHASES[0], PHASES[1],
                 PHASES[2], PHASES[3], PHASES[4]));
         for (WorkerInsights w : workers) {
-            out.append(String.format("%-8d %10d %14s %14s %14s %14s %14s%n", w.workerId(), w.tasksCompleted(),
+            out.append(format("%-8d %10d %14s %14s %14s %14s %14s%n", w.workerId(), w.tasksCompleted(),
                     clock(w.startUp()), clock(w.init()), clock(w.waiting()), clock(w.working()), clock(w.exit())));
         }
-        out.append(String.format("%-8s %10d %14s %14s %14s %14s %14s%n", "total", tasksCompleted(),
+        out.append(format("%-8s %10d %14s %14s %14s %14s %14s%n", "total", tasksCompleted(),
                 clock(totalStartUp()), clock(totalInit()), clock(totalWaiting()), clock(totalWorking()),
                 clock(totalExit())));
-        StringBuilder mean = new StringBuilder(String.format("%-8s %10.1f", "mean", (double) tasksCompleted() / workers.size()));
-        StringBuilder ratio = new StringBuilder(String.format("%-8s %10s", "ratio", ""));
+        StringBuilder mean = new StringBuilder(
+                format("%-8s %10.1f", "mean", (double) tasksCompleted() / workers.size()));
+        StringBuilder std = new StringBuilder(format("%-8s %10.1f", "std", taskStd()));
+        StringBuilder ratio = new StringBuilder(format("%-8s %10s", "ratio", ""));
         long total = sum(WorkerInsights::total).toNanos();
         for (Function<WorkerInsights, Duration> phase : phases()) {
             double[] ms = meanAndStd(phase);
-            mean.append(String.format(" %14s", clock(Duration.ofNanos((long) ms[0])) + "±" + Math.round(ms[1] / 1e6)));
-            ratio.append(String.format(" %13.1f%%", total == 0 ? 0 : 100.0 * sum(phase).toNanos() / total));
+            mean.append(format(" %14s", clock(Duration.ofNanos((long) ms[0]))));
+            std.append(format(" %14s", clock(Duration.ofNanos((long) ms[1]))));
+            ratio.append(format(" %13.1f%%", total == 0 ? 0 : 100.0 * sum(phase).toNanos() / total));
         }
-        out.append(mean).append(nl).append(ratio).append(nl);
+        out.append(mean).append(nl).append(std).append(nl).append(ratio).append(nl);
         if (workingRatio() < 0.8) {
-            out.append(String.format("Efficiency warning: workers spent only %.1f%% of their time working. "
+            out.append(format("Efficiency warning: workers spent only %.1f%% of their time working. "
                     + "Larger chunks, fewer workers or a cheaper init may help.%n", 100 * workingRatio()));
         }
         if (!longestTasks.isEmpty()) {
             out.append("Longest tasks").append(nl);
             int rank = 1;
             for (TaskTiming t : longestTasks) {
-                out.append(String.format("  %d. %s on worker %d: %s%n", rank++, clock(t.duration()), t.workerId(),
+                out.append(format("  %d. %s on worker %d: %s%n", rank++, clock(t.duration()), t.workerId(),
                         t.arguments()));
             }
         }

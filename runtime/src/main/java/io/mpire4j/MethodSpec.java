@@ -10,6 +10,11 @@ import java.util.function.Function;
 record MethodSpec<S, T, R>(String displayName, List<String> parameterNames, WorkerProgram.Task<S, T, R> task,
         Function<? super T, Object[]> arguments) {
 
+    /** The method's own name, without its class. */
+    String methodName() {
+        return displayName.substring(displayName.lastIndexOf('.') + 1);
+    }
+
     /** The arguments of {@code task} for a report; never throws. */
     Object[] argumentsOf(Object task) {
         try {

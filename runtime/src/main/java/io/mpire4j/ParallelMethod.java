@@ -122,6 +122,14 @@ public final class ParallelMethod<T, R> {
                 s.taskTimeout(), show, s.length(), s.description()));
     }
 
+    /** The progress bar's label. Default: the method's name. */
+    public ParallelMethod<T, R> description(String description) {
+        Objects.requireNonNull(description, "description");
+        CallSettings s = settings;
+        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), s.workerLifespan(),
+                s.taskTimeout(), s.progressBar(), s.length(), description));
+    }
+
     /**
      * The number of tasks, for inputs whose size is not known up front (an {@code Iterator} or
      * {@code Stream}): used for default chunking, {@link #splits(int)} and the progress bar.
@@ -230,7 +238,10 @@ public final class ParallelMethod<T, R> {
         private Call<S, T, R> open(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length,
                 boolean ordered, boolean single, Call.Completion<S> completion) {
             Generation<S, ?> generation = pool.acquire();
-            Progress progress = Progress.NONE;
+            Progress progress = settings.progressBar() && !single
+                    ? new ProgressBar(settings.description() != null ? settings.description() : spec.methodName(),
+                            ProgressDisplay.standard())
+                    : Progress.NONE;
             Call<S, T, R> call = new Call<>(spec, generation, plan, ordered, input, single, progress, completion);
             try {
                 generation.register(call);
@@ -242,9 +253,8 @@ public final class ParallelMethod<T, R> {
             return call;
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
         private void release(Generation<S, ?> generation) {
-            ((WorkerPool) pool).release(generation);
+            pool.release(generation);
         }
 
         /** Ends a call: unregisters it and, with keepAlive(false), stops its workers. */
@@ -274,12 +284,12 @@ public final class ParallelMethod<T, R> {
                         }
                     }
                 }
-                call.progress.finish(true);
+                call.progress.finish(Progress.Outcome.DONE);
                 return keep ? out : null;
             } catch (RuntimeException | Error e) {
                 failure = e;
                 call.cancel("the call failed");
-                call.progress.finish(false);
+                call.progress.finish(Progress.Outcome.FAILED);
                 throw e;
             } finally {
                 finishCall(call, failure);
@@ -390,13 +400,13 @@ public final class ParallelMethod<T, R> {
                         chunk = call.next();
                         position = 0;
                         if (chunk == null) {
-                            call.progress.finish(true);
+                            call.progress.finish(Progress.Outcome.DONE);
                             end(null);
                             return false;
                         }
                     }
                 } catch (RuntimeException | Error e) {
-                    call.progress.finish(false);
+                    call.progress.finish(Progress.Outcome.FAILED);
                     end(e);
                     throw e;
                 }
@@ -417,7 +427,7 @@ public final class ParallelMethod<T, R> {
 
             void close() {
                 if (call != null && !ended) {
-                    call.progress.finish(call.finished());
+                    call.progress.finish(Progress.Outcome.CANCELLED);
                 }
                 end(null);
             }

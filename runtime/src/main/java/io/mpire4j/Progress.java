@@ -5,6 +5,9 @@ package io.mpire4j;
  * the consuming thread.
  */
 interface Progress {
+    /** How a call ended. */
+    enum Outcome { DONE, FAILED, CANCELLED }
+
     Progress NONE = new Progress() {
         @Override
         public void start(long total) {}
@@ -13,7 +16,7 @@ interface Progress {
         public void advance(int tasks) {}
 
         @Override
-        public void finish(boolean success) {}
+        public void finish(Outcome outcome) {}
     };
 
     /** The call starts; {@code total} is its number of tasks, or -1 when unknown. */
@@ -22,6 +25,6 @@ interface Progress {
     /** {@code tasks} more tasks finished. Thread-safe. */
     void advance(int tasks);
 
-    /** The call ended, successfully or not. */
-    void finish(boolean success);
+    /** The call ended; later calls are ignored. */
+    void finish(Outcome outcome);
 }

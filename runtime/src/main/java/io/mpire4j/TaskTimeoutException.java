@@ -19,7 +19,7 @@ public class TaskTimeoutException extends TaskFailedException {
     private final Duration timeout;
 
     TaskTimeoutException(TaskFailure failure, Duration timeout) {
-        super(failure.method() + " timed out after " + timeout + " on worker " + failure.workerId()
+        super(failure.method() + " timed out after " + ErrorReport.duration(timeout) + " on worker " + failure.workerId()
                 + ErrorReport.indexSuffix(failure.taskIndex()), failure, null);
         this.timeout = timeout;
     }

@@ -87,6 +87,7 @@ final class Worker<S, E> implements Runnable {
                 if (abandoned) {
                     return;
                 }
+                Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
                 if (lifespan > 0 && tasksSinceStart >= lifespan) {
                     restart(null);
                     return;
@@ -300,11 +301,11 @@ final class Worker<S, E> implements Runnable {
         switch (phase) {
             case TASK -> phaseCall.failTimeout(id, phaseChunk, phasePosition);
             case INIT -> {
-                String limit = "did not finish within " + generation.options.workerInitTimeout().orElseThrow();
+                String limit = "did not finish within " + ErrorReport.duration(generation.options.workerInitTimeout().orElseThrow());
                 phaseCall.fail(() -> new WorkerInitException(program.initName(), id, limit, null));
             }
             case EXIT -> generation.exitFailed(new WorkerExitException(program.exitName(), id,
-                    "did not finish within " + generation.options.workerExitTimeout().orElseThrow(), null));
+                    "did not finish within " + ErrorReport.duration(generation.options.workerExitTimeout().orElseThrow()), null));
             case IDLE -> { }
         }
     }

@@ -102,13 +102,13 @@ public final class WorkerPool<S, E> implements AutoCloseable {
     }
 
     /** A call on {@code generation} ended; with {@code keepAlive(false)} its workers stop now. */
-    void release(Generation<S, E> generation) {
+    void release(Generation<?, ?> generation) {
         if (!options.keepAlive()) {
             stop(generation);
         }
     }
 
-    private void stop(Generation<S, E> generation) {
+    private void stop(Generation<?, ?> generation) {
         try {
             generation.stopGracefully();
         } finally {
@@ -116,7 +116,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         }
     }
 
-    private void forget(Generation<S, E> generation) {
+    private void forget(Generation<?, ?> generation) {
         lock.lock();
         try {
             active.remove(generation);
