@@ -5,10 +5,11 @@ import java.util.function.Function;
 
 /**
  * One {@code @Parallel} method as the runtime sees it: its name for reports, its argument names,
- * the direct call and how to list a task's arguments.
+ * the direct call, how to list a task's arguments, and its index in the program ({@code -1} when
+ * it was not registered by index, which rules out child-JVM workers).
  */
 record MethodSpec<S, T, R>(String displayName, List<String> parameterNames, WorkerProgram.Task<S, T, R> task,
-        Function<? super T, Object[]> arguments) {
+        Function<? super T, Object[]> arguments, int index) {
 
     /** The method's own name, without its class. */
     String methodName() {

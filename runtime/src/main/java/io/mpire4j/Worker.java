@@ -152,6 +152,7 @@ final class Worker<S, E> implements Runnable {
         long chunkStart = stats == null ? 0 : System.nanoTime();
         int id = slot.id;
         int done = 0;
+        int failed = 0;
         for (; done < n; done++) {
             if (call.isDone()) {
                 break;
@@ -169,6 +170,7 @@ final class Worker<S, E> implements Runnable {
                 if (!abandoned) {
                     call.failTask(id, chunk, done, t);
                 }
+                failed = 1;
                 break;
             }
             if (timed) {
@@ -178,7 +180,7 @@ final class Worker<S, E> implements Runnable {
                 stats.task(System.nanoTime() - taskStart, call.method, tasks[done]);
             }
         }
-        tasksSinceStart += done;
+        tasksSinceStart += done + failed; // a lifespan counts every task a worker ran, failed ones too
         if (stats != null) {
             stats.working(System.nanoTime() - chunkStart, done);
         }

@@ -59,7 +59,23 @@ public final class WorkerPool<S, E> implements AutoCloseable {
             WorkerProgram.Task<S, T, R> task, Function<? super T, Object[]> arguments) {
         Objects.requireNonNull(name, "name");
         MethodSpec<S, T, R> spec = new MethodSpec<>(program.className() + "." + name, List.copyOf(parameterNames),
-                Objects.requireNonNull(task, "task"), Objects.requireNonNull(arguments, "arguments"));
+                Objects.requireNonNull(task, "task"), Objects.requireNonNull(arguments, "arguments"), -1);
+        return new ParallelMethod<>(this, spec, CallSettings.DEFAULTS);
+    }
+
+    /**
+     * The typed handle of the {@code index}-th method added with {@link WorkerProgram.Builder#task};
+     * the generated class assigns it to a field of the right type.
+     */
+    @SuppressWarnings("unchecked")
+    public <T, R> ParallelMethod<T, R> method(int index) {
+        List<WorkerProgram.TaskDef<S, ?, ?>> tasks = program.tasks();
+        if (index < 0 || index >= tasks.size()) {
+            throw new IllegalArgumentException("method index must be in [0, " + tasks.size() + "), was " + index);
+        }
+        WorkerProgram.TaskDef<S, T, R> def = (WorkerProgram.TaskDef<S, T, R>) tasks.get(index);
+        MethodSpec<S, T, R> spec = new MethodSpec<>(program.className() + "." + def.name(), def.parameterNames(),
+                def.task(), def.arguments(), index);
         return new ParallelMethod<>(this, spec, CallSettings.DEFAULTS);
     }
 

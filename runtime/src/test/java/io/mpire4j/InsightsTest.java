@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 /** Insights computed from worker counters filled by hand: the numbers, and the printed table. */
 class InsightsTest {
     private static final MethodSpec<Void, Long, Boolean> IS_PRIME = new MethodSpec<>("Primes.isPrime", List.of("n"),
-            (state, worker, n) -> n > 1, n -> new Object[] {n});
+            (state, worker, n) -> n > 1, n -> new Object[] {n}, 0);
 
     record FitArgs(double[] xs, int degree) {}
 
     private static final MethodSpec<Void, FitArgs, Double> FIT = new MethodSpec<>("Curves.fit", List.of("xs", "degree"),
-            (state, worker, args) -> 0.0, args -> new Object[] {args.xs(), args.degree()});
+            (state, worker, args) -> 0.0, args -> new Object[] {args.xs(), args.degree()}, 1);
 
     private static long ms(long millis) {
         return Duration.ofMillis(millis).toNanos();

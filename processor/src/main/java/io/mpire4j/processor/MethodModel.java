@@ -1,0 +1,44 @@
+package io.mpire4j.processor;
+
+import com.squareup.javapoet.TypeName;
+import java.util.List;
+
+/**
+ * One annotated method, as the writer needs it.
+ *
+ * @param name the method's name
+ * @param isStatic whether it is called on the class ({@code true}) or on the shared receiver
+ * @param parameters every parameter, in source order
+ * @param returnType the declared return type ({@link TypeName#VOID} for {@code void})
+ * @param linkTypes the erased parameter types, for {@code {@link Foo#m(A, B)}} in javadoc
+ * @param varargs whether the direct call may be varargs (last task parameter is a reifiable array
+ *     declared as varargs)
+ */
+record MethodModel(
+        String name,
+        boolean isStatic,
+        List<ParameterModel> parameters,
+        TypeName returnType,
+        List<TypeName> linkTypes,
+        boolean varargs) {
+
+    MethodModel {
+        parameters = List.copyOf(parameters);
+        linkTypes = List.copyOf(linkTypes);
+    }
+
+    /** The task arguments, in source order. */
+    List<ParameterModel> taskParameters() {
+        return parameters.stream().filter(p -> p.role() == ParameterModel.Role.TASK).toList();
+    }
+
+    /** Whether the method returns {@code void}. */
+    boolean returnsVoid() {
+        return returnType.equals(TypeName.VOID);
+    }
+
+    /** Whether the tasks are carried by a generated {@code <Name>Args} class (two or more arguments). */
+    boolean hasArgsClass() {
+        return taskParameters().size() >= 2;
+    }
+}

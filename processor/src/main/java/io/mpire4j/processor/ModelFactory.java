@@ -1,0 +1,89 @@
+package io.mpire4j.processor;
+
+import com.squareup.javapoet.ArrayTypeName;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Types;
+
+/**
+ * Model: turns a validated {@link AnnotatedClass} into the immutable {@link ClassModel} the writer
+ * reads. Only called for classes that passed {@link ClassValidator}. Stateless apart from
+ * {@link Types}.
+ */
+final class ModelFactory {
+    private static final ClassName VOID = ClassName.get(Void.class);
+
+    private final Types types;
+
+    ModelFactory(Types types) {
+        this.types = types;
+    }
+
+    ClassModel build(AnnotatedClass annotated) {
+        TypeElement type = annotated.type();
+        ClassName source = ClassName.get(type);
+        ClassName generated = ClassName.get(source.packageName(),
+                String.join("_", source.simpleNames()) + Naming.CLASS_SUFFIX);
+        Optional<MethodModel> init = annotated.init().map(this::method);
+        Optional<MethodModel> exit = annotated.exit().map(this::method);
+        List<MethodModel> methods = annotated.parallel().stream().map(this::method).toList();
+
+        boolean takesReceiver = false;
+        boolean usesRawTypes = false;
+        List<ExecutableElement> all = annotated.annotatedMethods();
+        for (ExecutableElement method : all) {
+            takesReceiver |= !method.getModifiers().contains(Modifier.STATIC);
+            usesRawTypes |= TypeChecks.containsRawType(method.getReturnType());
+            for (VariableElement parameter : method.getParameters()) {
+                usesRawTypes |= ClassValidator.isTaskParameter(parameter)
+                        && TypeChecks.containsRawType(parameter.asType());
+            }
+        }
+        return new ClassModel(type, source, generated, ClassValidator.programName(type), takesReceiver,
+                boxedOrVoid(init), boxedOrVoid(exit), init, exit, methods, usesRawTypes);
+    }
+
+    private MethodModel method(ExecutableElement method) {
+        List<ParameterModel> parameters = new ArrayList<>();
+        List<TypeName> linkTypes = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            ParameterModel.Role role = Annotations.WORKER_STATE.isOn(parameter) ? ParameterModel.Role.STATE
+                    : Annotations.WORKER_ID.isOn(parameter) ? ParameterModel.Role.WORKER_ID
+                    : ParameterModel.Role.TASK;
+            parameters.add(new ParameterModel(parameter.getSimpleName().toString(),
+                    TypeName.get(parameter.asType()), role));
+            linkTypes.add(TypeName.get(types.erasure(parameter.asType())));
+        }
+        return new MethodModel(method.getSimpleName().toString(),
+                method.getModifiers().contains(Modifier.STATIC), parameters,
+                TypeName.get(method.getReturnType()), linkTypes, isReifiableVarargs(method, parameters));
+    }
+
+    /**
+     * Whether the direct call can keep the method's varargs: the last parameter is a varargs task
+     * argument whose element type is reifiable (a generic one would make the generated method
+     * warn about heap pollution).
+     */
+    private static boolean isReifiableVarargs(ExecutableElement method, List<ParameterModel> parameters) {
+        if (!method.isVarArgs() || parameters.isEmpty()) {
+            return false;
+        }
+        ParameterModel last = parameters.get(parameters.size() - 1);
+        if (last.role() != ParameterModel.Role.TASK || !(last.type() instanceof ArrayTypeName array)) {
+            return false;
+        }
+        TypeName component = array.componentType;
+        return component.isPrimitive() || component instanceof ClassName;
+    }
+
+    private static TypeName boxedOrVoid(Optional<MethodModel> method) {
+        return method.filter(m -> !m.returnsVoid()).map(m -> m.returnType().box()).orElse(VOID);
+    }
+}

@@ -1,0 +1,43 @@
+package io.mpire4j.processor;
+
+import java.util.Set;
+
+/** The names of generated members, shared by validation (to find clashes) and the writer. */
+final class Naming {
+    /** Suffix of the generated class: {@code Foo} gives {@code FooParallel}. */
+    static final String CLASS_SUFFIX = "Parallel";
+
+    /** Suffix of the asynchronous direct call: {@code m} gives {@code mAsync}. */
+    static final String ASYNC_SUFFIX = "Async";
+
+    /** Suffix of a method's generated argument class: {@code fit} gives {@code FitArgs}. */
+    static final String ARGS_SUFFIX = "Args";
+
+    /**
+     * Names a {@code @Parallel} method cannot have: the generated class's own members and those it
+     * inherits from {@link Object}.
+     */
+    static final Set<String> RESERVED_METHOD_NAMES = Set.of(
+            "create", "close", "terminate", "stopAndJoin", "exitResults", "insights",
+            "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone",
+            "finalize");
+
+    /**
+     * Names a task parameter of a generated {@code <Name>Args} class cannot have: its accessor would
+     * clash with a no-argument method of {@link Object}.
+     */
+    static final Set<String> RESERVED_ACCESSOR_NAMES = Set.of(
+            "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
+
+    private Naming() {}
+
+    /** {@code fit} gives {@code FitArgs}. */
+    static String argsClassName(String methodName) {
+        return Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1) + ARGS_SUFFIX;
+    }
+
+    /** {@code fit} gives {@code fitAsync}. */
+    static String asyncName(String methodName) {
+        return methodName + ASYNC_SUFFIX;
+    }
+}

@@ -1,0 +1,320 @@
+package io.mpire4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.mpire4j.TaskFailedException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles real user code with the processor, loads it with the generated classes, and runs it on
+ * the runtime. Each case has a {@code Driver implements Callable<Object>} written as a user would
+ * write it against the generated class; the test checks what it returns.
+ */
+class BehaviourTest {
+
+    private static final JavaFileObject PRIMES = Compilers.source("demo.Primes",
+            "package demo;",
+            "import io.mpire4j.annotations.Parallel;",
+            "public final class Primes {",
+            "    @Parallel",
+            "    static boolean isPrime(long n) {",
+            "        if (n < 2) return false;",
+            "        for (long d = 2; d * d <= n; d++) if (n % d == 0) return false;",
+            "        return true;",
+            "    }",
+            "}");
+
+    @Test
+    void mapReturnsEveryResultInInputOrder() throws Exception {
+        Object result = run("demo.Driver", PRIMES, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.List;",
+                "import java.util.stream.LongStream;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        List<Long> numbers = LongStream.rangeClosed(1, 200).boxed().toList();",
+                "        try (PrimesParallel pool = PrimesParallel.create(PoolOptions.defaults().workers(4))) {",
+                "            return pool.isPrime().chunkSize(3).map(numbers);",
+                "        }",
+                "    }",
+                "}"));
+        List<Boolean> expected = LongStream.rangeClosed(1, 200).mapToObj(BehaviourTest::isPrime).toList();
+        assertThat(result).isEqualTo(expected);
+    }
+
+    @Test
+    void applyAndApplyAsyncRunOneTask() throws Exception {
+        Object result = run("demo.Driver", PRIMES, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (PrimesParallel pool = PrimesParallel.create(PoolOptions.defaults().workers(2))) {",
+                "            boolean one = pool.isPrime(1_000_003L);",
+                "            boolean two = pool.isPrimeAsync(1_000_004L).join();",
+                "            boolean three = pool.isPrime().apply(7L);",
+                "            return List.of(one, two, three);",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(true, false, true));
+    }
+
+    @Test
+    void multiArgumentMethodsTakeTheirArgsClass() throws Exception {
+        JavaFileObject fit = Compilers.source("demo.Fit",
+                "package demo;",
+                "import io.mpire4j.annotations.Parallel;",
+                "public final class Fit {",
+                "    @Parallel",
+                "    static double weighted(double[] xs, int degree) {",
+                "        double sum = 0;",
+                "        for (double x : xs) sum += Math.pow(x, degree);",
+                "        return sum;",
+                "    }",
+                "}");
+        Object result = run("demo.Driver", fit, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.ArrayList;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (FitParallel pool = FitParallel.create(PoolOptions.defaults().workers(3))) {",
+                "            List<FitParallel.WeightedArgs> tasks = new ArrayList<>();",
+                "            for (int d = 0; d < 5; d++) tasks.add(new FitParallel.WeightedArgs(new double[] {1, 2}, d));",
+                "            List<Object> out = new ArrayList<>(pool.weighted().map(tasks));",
+                "            out.add(pool.weighted(new double[] {3}, 2));",
+                "            out.add(new FitParallel.WeightedArgs(new double[] {1}, 1)",
+                "                    .equals(new FitParallel.WeightedArgs(new double[] {1}, 1)));",
+                "            out.add(new FitParallel.WeightedArgs(new double[] {1, 2}, 3).toString());",
+                "            return out;",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(2.0, 3.0, 5.0, 9.0, 17.0, 9.0, true, "WeightedArgs[xs=[1.0, 2.0], degree=3]"));
+    }
+
+    @Test
+    void argsClassesAreValuesLikeRecords() throws Exception {
+        JavaFileObject mix = Compilers.source("demo.Mix",
+                "package demo;",
+                "import io.mpire4j.annotations.Parallel;",
+                "public final class Mix {",
+                "    @Parallel",
+                "    static int size(double d, float f, String label, int[] counts, String[][] grid) { return 0; }",
+                "}");
+        Object result = run("demo.Driver", mix, Compilers.source("demo.Driver",
+                "package demo;",
+                "import demo.MixParallel.SizeArgs;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        SizeArgs a = new SizeArgs(Double.NaN, 1f, \"x\", new int[] {1, 2}, new String[][] {{\"p\"}, {}});",
+                "        SizeArgs b = new SizeArgs(Double.NaN, 1f, \"x\", new int[] {1, 2}, new String[][] {{\"p\"}, {}});",
+                "        SizeArgs zero = new SizeArgs(0.0, 0f, null, null, null);",
+                "        SizeArgs negativeZero = new SizeArgs(-0.0, 0f, null, null, null);",
+                "        SizeArgs negativeZeroFloat = new SizeArgs(0.0, -0f, null, null, null);",
+                "        return List.of(",
+                "                a.equals(b), a.hashCode() == b.hashCode(), a.equals(a), a.equals(null), a.equals(\"x\"),",
+                "                zero.equals(new SizeArgs(0.0, 0f, null, null, null)),",
+                "                zero.hashCode() == new SizeArgs(0.0, 0f, null, null, null).hashCode(),",
+                "                zero.equals(negativeZero), zero.equals(negativeZeroFloat),",
+                "                a.equals(new SizeArgs(Double.NaN, 1f, \"x\", new int[] {1, 3}, new String[][] {{\"p\"}, {}})),",
+                "                a.equals(new SizeArgs(Double.NaN, 1f, \"x\", new int[] {1, 2}, new String[][] {{\"q\"}, {}})),",
+                "                a.equals(new SizeArgs(Double.NaN, 1f, \"y\", new int[] {1, 2}, new String[][] {{\"p\"}, {}})),",
+                "                a.counts() == a.counts(), a.label(),",
+                "                a.toString(), zero.toString());",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(
+                true, true, true, false, false,
+                true, true,
+                false, false,
+                false, false, false,
+                true, "x",
+                "SizeArgs[d=NaN, f=1.0, label=x, counts=[1, 2], grid=[[p], []]]",
+                "SizeArgs[d=0.0, f=0.0, label=null, counts=null, grid=null]"));
+    }
+
+    @Test
+    void stateLivesPerWorkerFromInitToExit() throws Exception {
+        JavaFileObject tally = Compilers.source("demo.Tally",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "import java.util.ArrayList;",
+                "import java.util.List;",
+                "public final class Tally {",
+                "    static final class Seen {",
+                "        final int worker;",
+                "        final List<String> documents = new ArrayList<>();",
+                "        Seen(int worker) { this.worker = worker; }",
+                "    }",
+                "    @WorkerInit static Seen start(@WorkerId int id) { return new Seen(id); }",
+                "    @Parallel static void add(@WorkerState Seen seen, @WorkerId int id, String document) {",
+                "        if (seen.worker != id) throw new IllegalStateException(\"state of worker \" + seen.worker",
+                "                + \" given to worker \" + id);",
+                "        seen.documents.add(document);",
+                "    }",
+                "    @WorkerExit static int stop(@WorkerState Seen seen) { return seen.documents.size(); }",
+                "}");
+        Object result = run("demo.Driver", tally, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.ArrayList;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        List<String> documents = new ArrayList<>();",
+                "        for (int i = 0; i < 100; i++) documents.add(\"doc\" + i);",
+                "        try (TallyParallel pool = TallyParallel.create(PoolOptions.defaults().workers(4))) {",
+                "            pool.add().chunkSize(5).forEach(documents);",
+                "            pool.stopAndJoin();",
+                "            List<Integer> exits = pool.exitResults();",
+                "            int total = 0;",
+                "            for (int n : exits) total += n;",
+                "            return List.of(total, exits.size() >= 1 && exits.size() <= 4);",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(100, true));
+    }
+
+    @Test
+    void instanceMethodsRunOnTheSharedObject() throws Exception {
+        JavaFileObject scaler = Compilers.source("demo.Scaler",
+                "package demo;",
+                "import io.mpire4j.annotations.Parallel;",
+                "public final class Scaler {",
+                "    private final int factor;",
+                "    public Scaler(int factor) { this.factor = factor; }",
+                "    @Parallel int scale(int x) { return x * factor; }",
+                "}");
+        Object result = run("demo.Driver", scaler, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (ScalerParallel pool = ScalerParallel.create(new Scaler(3), PoolOptions.defaults().workers(2))) {",
+                "            return pool.scale().map(List.of(1, 2, 3, 4));",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(3, 6, 9, 12));
+    }
+
+    @Test
+    void zeroArgumentMethodsRunOncePerNullTask() throws Exception {
+        JavaFileObject dice = Compilers.source("demo.Dice",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public final class Dice {",
+                "    @Parallel static int worker(@WorkerId int id) { return id; }",
+                "}");
+        Object result = run("demo.Driver", dice, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.Collections;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (DiceParallel pool = DiceParallel.create(PoolOptions.defaults().workers(2))) {",
+                "            List<Integer> ids = pool.worker().map(Collections.nCopies(10, null));",
+                "            int async = pool.workerAsync().join();",
+                "            return ids.size() == 10 && ids.stream().allMatch(i -> i >= 0 && i < 2) && async >= 0 && async < 2;",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(true);
+    }
+
+    @Test
+    void aThrowingTaskFailsWithItsArguments() throws Exception {
+        JavaFileObject checks = Compilers.source("demo.Checks",
+                "package demo;",
+                "import io.mpire4j.annotations.Parallel;",
+                "public final class Checks {",
+                "    @Parallel static int check(int value, String label) {",
+                "        if (value < 0) throw new IllegalArgumentException(\"negative \" + label);",
+                "        return value;",
+                "    }",
+                "}");
+        Object result = run("demo.Driver", checks, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import io.mpire4j.TaskFailedException;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (ChecksParallel pool = ChecksParallel.create(PoolOptions.defaults().workers(2))) {",
+                "            try {",
+                "                pool.check(-5, \"apples\");",
+                "                return \"no failure\";",
+                "            } catch (TaskFailedException e) {",
+                "                return e;",
+                "            }",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isInstanceOf(TaskFailedException.class);
+        TaskFailedException failure = (TaskFailedException) result;
+        assertThat(failure).hasMessageThat().contains("check");
+        assertThat(failure).hasMessageThat().contains("value = -5");
+        assertThat(failure).hasMessageThat().containsMatch("label = \"?apples");
+        assertThat(failure).hasCauseThat().isInstanceOf(IllegalArgumentException.class);
+        assertThat(failure).hasCauseThat().hasMessageThat().isEqualTo("negative apples");
+        assertThat(failure.arguments()).containsExactly(-5, "apples").inOrder();
+    }
+
+    @Test
+    void aThrowingTaskFailsItsFuture() throws Exception {
+        JavaFileObject checks = Compilers.source("demo.Boom",
+                "package demo;",
+                "import io.mpire4j.annotations.Parallel;",
+                "public final class Boom {",
+                "    @Parallel static void explode(String why) throws java.io.IOException {",
+                "        throw new java.io.IOException(why);",
+                "    }",
+                "}");
+        Object result = run("demo.Driver", checks, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.concurrent.CompletionException;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (BoomParallel pool = BoomParallel.create(PoolOptions.defaults().workers(1))) {",
+                "            try {",
+                "                pool.explodeAsync(\"disk full\").join();",
+                "                return \"no failure\";",
+                "            } catch (CompletionException e) {",
+                "                return e.getCause();",
+                "            }",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isInstanceOf(TaskFailedException.class);
+        assertThat((Throwable) result).hasMessageThat().containsMatch("why = \"?disk full");
+        assertThat((Throwable) result).hasCauseThat().isInstanceOf(java.io.IOException.class);
+    }
+
+    private static Object run(String driver, JavaFileObject... sources) throws Exception {
+        Compilation compilation = Compilers.compileStrict(sources);
+        assertThat(compilation).succeededWithoutWarnings();
+        @SuppressWarnings("unchecked")
+        Callable<Object> callable = new CompiledClassLoader(compilation).newInstance(driver, Callable.class);
+        return callable.call();
+    }
+
+    private static boolean isPrime(long n) {
+        return n >= 2 && IntStream.rangeClosed(2, (int) Math.sqrt(n)).noneMatch(d -> n % d == 0);
+    }
+}

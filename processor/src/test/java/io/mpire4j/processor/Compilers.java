@@ -1,0 +1,74 @@
+package io.mpire4j.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/** Shared compile-testing set-up: the processor, and the strictest warning settings. */
+final class Compilers {
+    /**
+     * Every lint warning an error, except {@code processing}: the processor returns {@code false}
+     * from {@code process} (leaving its annotations unclaimed, as annotation processors should), and
+     * javac's {@code processing} lint warns about exactly that. Generated code is also compiled
+     * without the processor under plain {@code -Xlint:all -Werror} (see {@link #recompileStrict}).
+     */
+    static final List<String> STRICT = List.of("-Xlint:all", "-Xlint:-processing", "-Werror");
+
+    private Compilers() {}
+
+    /** Compiles {@code sources} with a fresh {@link ParallelProcessor}. */
+    static Compilation compile(JavaFileObject... sources) {
+        return Compiler.javac().withProcessors(new ParallelProcessor()).compile(sources);
+    }
+
+    /** Compiles {@code sources} with a fresh processor, every warning an error. */
+    static Compilation compileStrict(JavaFileObject... sources) {
+        return Compiler.javac().withProcessors(new ParallelProcessor()).withOptions(STRICT).compile(sources);
+    }
+
+    /**
+     * Compiles {@code sources} together with what {@code compilation} generated from them, without
+     * any processor, under exactly {@code -Xlint:all -Werror}.
+     */
+    static Compilation recompileStrict(Compilation compilation, JavaFileObject... sources) {
+        List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+        all.addAll(compilation.generatedSourceFiles());
+        return Compiler.javac().withOptions("-Xlint:all", "-Werror").compile(all);
+    }
+
+    /** A source file {@code name} (a qualified class name) with {@code lines}. */
+    static JavaFileObject source(String name, String... lines) {
+        return JavaFileObjects.forSourceLines(name, lines);
+    }
+
+    /** The text of the generated source {@code qualifiedName}. */
+    static String generatedText(Compilation compilation, String qualifiedName) {
+        JavaFileObject file = compilation.generatedSourceFile(qualifiedName).orElse(null);
+        assertWithMessage("generated %s; diagnostics: %s", qualifiedName, compilation.diagnostics())
+                .that(file).isNotNull();
+        try {
+            return file.getCharContent(false).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All diagnostics of {@code kind}, formatted, for failure messages. */
+    static String describe(Compilation compilation, Diagnostic.Kind kind) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+            if (d.getKind() == kind) {
+                out.append(d).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
