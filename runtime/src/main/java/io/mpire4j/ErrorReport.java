@@ -12,6 +12,8 @@ import java.util.Set;
 final class ErrorReport {
     static final int MAX_VALUE_CHARS = 120;
     static final int MAX_ELEMENTS = 8;
+    /** The cause's own text in a message; the full text stays on {@code getCause()}. */
+    static final int MAX_CAUSE_CHARS = 500;
 
     private ErrorReport() {}
 
@@ -42,7 +44,7 @@ final class ErrorReport {
             out.append(System.lineSeparator()).append("    ").append(name).append(" = ").append(describe(args[i]));
         }
         if (cause != null) {
-            out.append(System.lineSeparator()).append("  cause: ").append(cause);
+            out.append(System.lineSeparator()).append("  cause: ").append(cut(String.valueOf(cause), MAX_CAUSE_CHARS));
         }
         return out.toString();
     }
@@ -146,7 +148,10 @@ final class ErrorReport {
     }
 
     private static String cut(String text) {
-        return text.length() <= MAX_VALUE_CHARS ? text
-                : text.substring(0, MAX_VALUE_CHARS) + "… (" + text.length() + " chars)";
+        return cut(text, MAX_VALUE_CHARS);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "… (" + text.length() + " chars)";
     }
 }

@@ -220,6 +220,12 @@ public final class WorkerPool<S, E> implements AutoCloseable {
             if (state == State.CLOSED) {
                 return;
             }
+            for (Generation<S, E> generation : active) {
+                if (generation.isWorkerThread()) {
+                    throw new IllegalStateException("close() called from one of the pool's own workers: "
+                            + "a worker cannot wait for itself to stop; close the pool from the thread that made the call");
+                }
+            }
             state = State.CLOSED;
             current = null;
             running = new ArrayList<>(active);

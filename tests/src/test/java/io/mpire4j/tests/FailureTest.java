@@ -1,0 +1,282 @@
+package io.mpire4j.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mpire4j.TaskFailedException;
+import io.mpire4j.WorkerExitException;
+import io.mpire4j.WorkerInitException;
+import io.mpire4j.tests.fixtures.NumbersParallel;
+import io.mpire4j.tests.fixtures.NumbersParallel.PowerArgs;
+import io.mpire4j.tests.fixtures.Scripted;
+import io.mpire4j.tests.fixtures.ScriptedParallel;
+import io.mpire4j.tests.fixtures.Stateful;
+import io.mpire4j.tests.fixtures.StatefulParallel;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A throwing task fails its call with TaskFailedException carrying the cause and the task's context;
+ * the rest of the call is cancelled and the pool stays usable. Init and exit failures have their own
+ * exceptions.
+ */
+@EveryWorkerKind
+class FailureTest extends PoolContract {
+
+    private static List<Integer> range(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    /** What the scripted tasks of these tests throw. */
+    static final class Boom extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Boom(int x) {
+            super("boom at " + x);
+        }
+    }
+
+    /** Tasks that throw {@link Boom} for input 13 and return every other input. */
+    private static Scripted failingAt13() {
+        return new Scripted((workerId, x) -> {
+            if (x == 13) {
+                throw new Boom(x);
+            }
+            return x;
+        });
+    }
+
+    @Test
+    void aThrowingTaskFailsTheCallWithTheCauseAndTheTasksContext() {
+        Scripted scripted = failingAt13();
+        try (var pool = ScriptedParallel.create(scripted, options())) {
+            List<Integer> inputs = IntStream.range(10, 40).boxed().toList();
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.run().chunkSize(2).map(inputs));
+            Boom cause = assertInstanceOf(Boom.class, e.getCause());
+            assertEquals("boom at 13", cause.getMessage());
+            assertEquals(3, e.taskIndex(), "taskIndex is the position in the input");
+            assertEquals(scripted.workerByInput.get(13), e.workerId());
+            assertEquals(List.of(13), e.arguments());
+            assertEquals(List.of("x"), e.parameterNames());
+            assertEquals("Scripted.run", e.method());
+            assertContains(e.getMessage(), "Scripted.run");
+            assertContains(e.getMessage(), "x = 13");
+            assertContains(e.getMessage(), "worker " + e.workerId());
+        }
+    }
+
+    @Test
+    void argumentsOfSeveralParametersComeInParameterOrder() {
+        try (var pool = NumbersParallel.create(options())) {
+            List<PowerArgs> tasks = List.of(new PowerArgs(2, 1), new PowerArgs(2, 2), new PowerArgs(5, -1),
+                    new PowerArgs(2, 3));
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.power().map(tasks));
+            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertEquals(2, e.taskIndex());
+            assertEquals(List.of(5L, -1), e.arguments());
+            assertEquals(List.of("base", "exponent"), e.parameterNames());
+            assertEquals("Numbers.power", e.method());
+            assertContains(e.getMessage(), "base = 5");
+            assertContains(e.getMessage(), "exponent = -1");
+            assertTrue(e.workerId() >= 0 && e.workerId() < WORKERS);
+        }
+    }
+
+    @Test
+    void checkedExceptionsFailTheCallTheSameWay() {
+        try (var pool = NumbersParallel.create(options())) {
+            TaskFailedException e = assertThrows(TaskFailedException.class,
+                    () -> pool.parse().map(List.of("1", "2", "three", "4")));
+            IOException cause = assertInstanceOf(IOException.class, e.getCause());
+            assertEquals("not a number: three", cause.getMessage());
+            assertEquals(2, e.taskIndex());
+            assertEquals(List.of("three"), e.arguments());
+            assertContains(e.getMessage(), "text = \"three\"");
+            assertThrows(TaskFailedException.class, () -> pool.parse("x"));
+        }
+    }
+
+    @Test
+    void longArgumentValuesAreTruncatedInTheMessage() {
+        String huge = "z".repeat(5_000);
+        try (var pool = NumbersParallel.create(options())) {
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.parse(huge));
+            // (the cause's own message repeats the text; only the argument line is the pool's to cut)
+            String argumentLine = e.getMessage().lines().filter(l -> l.strip().startsWith("text = "))
+                    .findFirst().orElseThrow(() -> new AssertionError("no argument line in:\n" + e.getMessage()));
+            assertContains(argumentLine, "text = \"zzzzzzzzzz");
+            assertTrue(argumentLine.length() < 300, "argument line of " + argumentLine.length() + " chars");
+            assertEquals(List.of(huge), e.arguments(), "arguments() keeps the full value");
+        }
+    }
+
+    @Test
+    void everyKindOfCallReportsTheFailure() {
+        try (var pool = ScriptedParallel.create(failingAt13(), options())) {
+            List<Integer> inputs = range(30);
+            assertInstanceOf(Boom.class, assertThrows(TaskFailedException.class,
+                    () -> pool.run().mapUnordered(inputs)).getCause());
+            assertInstanceOf(Boom.class, assertThrows(TaskFailedException.class,
+                    () -> pool.consume().forEach(inputs)).getCause());
+            assertInstanceOf(Boom.class, assertThrows(TaskFailedException.class, () -> {
+                try (Stream<Integer> s = pool.run().imap(inputs)) {
+                    s.forEach(x -> { });
+                }
+            }).getCause());
+            assertInstanceOf(Boom.class, assertThrows(TaskFailedException.class, () -> {
+                try (Stream<Integer> s = pool.run().imapUnordered(inputs.iterator())) {
+                    s.forEach(x -> { });
+                }
+            }).getCause());
+        }
+    }
+
+    @Test
+    void applyFailureHasTaskIndexMinusOne() {
+        try (var pool = ScriptedParallel.create(failingAt13(), options())) {
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.run(13));
+            assertEquals(-1, e.taskIndex());
+            assertEquals(List.of(13), e.arguments());
+            assertInstanceOf(Boom.class, e.getCause());
+            assertEquals(-1, assertThrows(TaskFailedException.class, () -> pool.run().apply(13)).taskIndex());
+        }
+    }
+
+    @Test
+    void applyAsyncCompletesExceptionallyWithTheSameException() throws Exception {
+        try (var pool = ScriptedParallel.create(failingAt13(), options())) {
+            CompletableFuture<Integer> future = pool.runAsync(13);
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> future.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            TaskFailedException failure = assertInstanceOf(TaskFailedException.class, e.getCause());
+            assertEquals(-1, failure.taskIndex());
+            assertInstanceOf(Boom.class, failure.getCause());
+            CompletionException joined = assertThrows(CompletionException.class, () -> pool.run().applyAsync(13).join());
+            assertInstanceOf(TaskFailedException.class, joined.getCause());
+            assertEquals(12, pool.runAsync(12).get(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void theRestOfTheCallIsCancelledAndThePoolStaysUsable() throws Exception {
+        // Task 0 throws; every other task waits at a gate that opens only after the caller saw the
+        // failure. 100 tasks are read ahead, but only those a worker already held may run.
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicBoolean failing = new AtomicBoolean(true);
+        Scripted scripted = new Scripted((workerId, x) -> {
+            if (failing.get()) {
+                if (x == 0) {
+                    throw new Boom(x);
+                }
+                await(gate);
+            }
+            return x;
+        });
+        try (var pool = ScriptedParallel.create(scripted, options())) {
+            CountingInput input = CountingInput.of(1000);
+            TaskFailedException e = promptly(() -> assertThrows(TaskFailedException.class,
+                    () -> pool.run().chunkSize(1).maxTasksActive(100).map(input)));
+            assertEquals(0, e.taskIndex());
+            gate.countDown();
+            pool.stopAndJoin(); // waits for the tasks that were running
+            assertTrue(scripted.started.get() <= WORKERS, scripted.started.get()
+                    + " tasks ran out of " + input.reads() + " read: the rest of the call was not cancelled");
+            failing.set(false);
+            assertEquals(range(200), pool.run().map(range(200)));
+        }
+    }
+
+    @Test
+    void aThrowingInputFailsTheCallWithThatException() {
+        try (var pool = ScriptedParallel.create(Scripted.identity(), options())) {
+            CountingInput input = CountingInput.throwingAt(100, 5);
+            assertThrows(CountingInput.InputFailure.class, () -> pool.run().chunkSize(1).map(input));
+            assertEquals(range(20), pool.run().map(range(20)));
+        }
+    }
+
+    @Test
+    void initFailureFailsTheCallWithWorkerInitExceptionAndIsRetried() {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        IllegalStateException problem = new IllegalStateException("no connection");
+        Stateful stateful = new Stateful().onInit(workerId -> {
+            if (failing.get()) {
+                throw problem;
+            }
+        });
+        try (var pool = StatefulParallel.create(stateful, options())) {
+            WorkerInitException e = assertThrows(WorkerInitException.class, () -> pool.count().map(range(20)));
+            assertEquals("Stateful.start", e.method());
+            assertTrue(e.workerId() >= 0 && e.workerId() < WORKERS);
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+            assertEquals("no connection", e.getCause().getMessage());
+            assertContains(e.getMessage(), "Stateful.start");
+
+            ExecutionException async = assertThrows(ExecutionException.class,
+                    () -> pool.countAsync(1).get(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertInstanceOf(WorkerInitException.class, async.getCause());
+
+            failing.set(false);
+            assertEquals(20, pool.count().map(range(20)).size());
+            assertFalse(stateful.inits.isEmpty());
+        }
+    }
+
+    @Test
+    void exitFailureIsReportedByStopAndJoinWithTheOtherExitsKept() {
+        Stateful stateful = new Stateful().onExit(workerId -> {
+            if (workerId == 0) {
+                throw new IllegalStateException("cannot flush");
+            }
+        });
+        try (var pool = StatefulParallel.create(stateful, options().orderTasks(true))) {
+            pool.count().chunkSize(1).map(range(4 * WORKERS)); // every worker gets tasks
+            WorkerExitException e = assertThrows(WorkerExitException.class, pool::stopAndJoin);
+            assertEquals(0, e.workerId());
+            assertEquals("Stateful.finish", e.method());
+            assertEquals("cannot flush", e.getCause().getMessage());
+            assertEquals(List.of(1, 2, 3), pool.exitResults().stream().map(Stateful.Exit::workerId).sorted().toList());
+            // the pool is still usable
+            assertEquals(4, pool.count().chunkSize(1).map(range(4)).size());
+            stateful.onExit(workerId -> { });
+        }
+    }
+
+    @Test
+    void exitFailureIsReportedByClose() {
+        Stateful stateful = new Stateful().onExit(workerId -> {
+            throw new IllegalStateException("cannot flush " + workerId);
+        });
+        var pool = StatefulParallel.create(stateful, options());
+        pool.count().map(range(20));
+        WorkerExitException e = assertThrows(WorkerExitException.class, pool::close);
+        assertEquals(stateful.exitsStarted.get() - 1, e.getSuppressed().length,
+                "one exception, the other exits' failures suppressed in it");
+        pool.close(); // already closed: nothing more to report
+        assertThrows(IllegalStateException.class, () -> pool.count(1));
+    }
+
+    @Test
+    void exitFailureIsReportedByTheCallItselfWithoutKeepAlive() {
+        Stateful stateful = new Stateful().onExit(workerId -> {
+            throw new IllegalStateException("cannot flush " + workerId);
+        });
+        try (var pool = StatefulParallel.create(stateful, options().keepAlive(false))) {
+            assertThrows(WorkerExitException.class, () -> pool.count().map(range(20)));
+            stateful.onExit(workerId -> { });
+            assertEquals(20, pool.count().map(range(20)).size());
+        }
+    }
+}

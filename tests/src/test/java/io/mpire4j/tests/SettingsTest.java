@@ -1,0 +1,207 @@
+package io.mpire4j.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mpire4j.ParallelMethod;
+import io.mpire4j.PoolOptions;
+import io.mpire4j.TaskFailedException;
+import io.mpire4j.tests.fixtures.Scripted;
+import io.mpire4j.tests.fixtures.ScriptedParallel;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Per-call settings and pool options: bad values fail at once naming the setting and the value,
+ * settings that do not fit together fail before any input is read, and defaults chunk as promised.
+ */
+@EveryWorkerKind
+class SettingsTest extends PoolContract {
+
+    private static void assertRejected(Executable setting, String name, Object value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, setting);
+        assertContains(e.getMessage(), name);
+        assertContains(e.getMessage(), String.valueOf(value));
+    }
+
+    @Test
+    void badCallSettingsFailAtOnceNamingTheSettingAndTheValue() {
+        try (var pool = ScriptedParallel.create(Scripted.identity(), options())) {
+            ParallelMethod<Integer, Integer> run = pool.run();
+            assertRejected(() -> run.chunkSize(0), "chunkSize", 0);
+            assertRejected(() -> run.chunkSize(-3), "chunkSize", -3);
+            assertRejected(() -> run.splits(0), "splits", 0);
+            assertRejected(() -> run.maxTasksActive(-1), "maxTasksActive", -1);
+            assertRejected(() -> run.workerLifespan(0), "workerLifespan", 0);
+            assertRejected(() -> run.taskTimeout(Duration.ZERO), "taskTimeout", Duration.ZERO);
+            assertRejected(() -> run.taskTimeout(Duration.ofSeconds(-1)), "taskTimeout", Duration.ofSeconds(-1));
+            assertRejected(() -> run.length(-1), "length", -1);
+        }
+    }
+
+    @Test
+    void badPoolOptionsFailAtOnceNamingTheOptionAndTheValue() {
+        PoolOptions options = options();
+        assertRejected(() -> options.workers(0), "workers", 0);
+        assertRejected(() -> options.workers(-2), "workers", -2);
+        assertRejected(() -> options.workerInitTimeout(Duration.ZERO), "workerInitTimeout", Duration.ZERO);
+        assertRejected(() -> options.workerExitTimeout(Duration.ofMillis(-5)), "workerExitTimeout",
+                Duration.ofMillis(-5));
+    }
+
+    /** Runs every kind of call through {@code bad} and expects each to fail before reading any input or running a task. */
+    private void assertEveryCallRejected(ParallelMethod<Integer, Integer> bad, Scripted scripted,
+            String... named) {
+        List<Consumer<CountingInput>> calls = List.of(
+                bad::map, bad::mapUnordered, bad::forEach,
+                input -> drain(bad.imap((Iterable<Integer>) input)),
+                input -> drain(bad.imap((Iterator<Integer>) input)),
+                input -> drain(bad.imapUnordered((Iterable<Integer>) input)));
+        for (Consumer<CountingInput> call : calls) {
+            CountingInput input = CountingInput.of(100);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> call.accept(input));
+            for (String name : named) {
+                assertContains(e.getMessage(), name);
+            }
+            assertEquals(0, input.reads(), "input was read before the settings were checked");
+        }
+        assertEquals(0, scripted.started.get(), "a task ran although the settings were rejected");
+    }
+
+    private static void drain(Stream<Integer> results) {
+        try (results) {
+            results.forEach(x -> { });
+        }
+    }
+
+    @Test
+    void aChunkLargerThanMaxTasksActiveFailsBeforeAnyInputIsRead() {
+        Scripted scripted = Scripted.identity();
+        try (var pool = ScriptedParallel.create(scripted, options())) {
+            assertEveryCallRejected(pool.run().chunkSize(5).maxTasksActive(4), scripted,
+                    "chunkSize", "5", "maxTasksActive", "4");
+            // the same handle without the bad combination works
+            assertEquals(List.of(0, 1, 2), pool.run().chunkSize(5).map(List.of(0, 1, 2)));
+        }
+    }
+
+    @Test
+    void chunkSizeAndSplitsTogetherFailBeforeAnyInputIsRead() {
+        Scripted scripted = Scripted.identity();
+        try (var pool = ScriptedParallel.create(scripted, options())) {
+            assertEveryCallRejected(pool.run().chunkSize(2).splits(3).length(100), scripted, "chunkSize", "splits");
+        }
+    }
+
+    @Test
+    void splitsNeedAnInputOfKnownLength() {
+        Scripted scripted = Scripted.identity();
+        try (var pool = ScriptedParallel.create(scripted, options())) {
+            assertEveryCallRejected(pool.run().splits(4), scripted, "splits");
+        }
+    }
+
+    @Test
+    void handlesAreImmutable() {
+        try (var pool = ScriptedParallel.create(Scripted.identity(), options())) {
+            ParallelMethod<Integer, Integer> base = pool.run();
+            ParallelMethod<Integer, Integer> split = base.splits(2);
+            ParallelMethod<Integer, Integer> chunked = base.chunkSize(3);
+            ParallelMethod<Integer, Integer> tight = chunked.maxTasksActive(3);
+            assertNotSame(base, split);
+            assertNotSame(base, chunked);
+            assertNotSame(chunked, tight);
+            List<Integer> inputs = IntStream.range(0, 30).boxed().toList();
+            // Had splits(2) changed base, chunked would carry both chunkSize and splits and fail.
+            assertEquals(inputs, chunked.map(inputs));
+            assertEquals(inputs, split.map(inputs));
+            assertEquals(inputs, base.map(inputs));
+            assertEquals(inputs, tight.map(inputs));
+            // Tightening maxTasksActive on a copy did not change chunked, so a larger chunk still fits here only.
+            assertThrows(IllegalArgumentException.class, () -> tight.chunkSize(4).map(inputs));
+            assertEquals(inputs, chunked.chunkSize(4).map(inputs));
+        }
+    }
+
+    /**
+     * Checks, after a call on an orderTasks pool, that input {@code x} ran on worker
+     * {@code (x / chunkSize) mod WORKERS}: that the call was cut into chunks of {@code expectedChunkSize}.
+     */
+    private static void assertChunks(Scripted scripted, int tasks, int expectedChunkSize) {
+        for (int x = 0; x < tasks; x++) {
+            assertEquals((x / expectedChunkSize) % WORKERS, scripted.workerByInput.get(x),
+                    "worker of input " + x + " with chunks of " + expectedChunkSize);
+        }
+    }
+
+    @Test
+    void defaultChunkSizeIsTasksOver64TimesWorkersRoundedUpWhenTheLengthIsKnown() {
+        // 700 tasks on 4 workers: ceil(700 / 256) = 3 tasks per chunk; orderTasks shows the chunks.
+        List<Integer> inputs = IntStream.range(0, 700).boxed().toList();
+        Scripted scripted = Scripted.identity();
+        try (var pool = ScriptedParallel.create(scripted, options().orderTasks(true))) {
+            assertEquals(inputs, pool.run().map(inputs));
+            assertChunks(scripted, 700, 3);
+        }
+    }
+
+    @Test
+    void defaultChunkSizeIsOneWhenTheLengthIsUnknownAndLengthMakesItKnown() {
+        Scripted unknown = Scripted.identity();
+        try (var pool = ScriptedParallel.create(unknown, options().orderTasks(true))) {
+            try (Stream<Integer> s = pool.run().imap(CountingInput.of(700).iterator())) {
+                assertEquals(700, s.count());
+            }
+            assertChunks(unknown, 700, 1);
+        }
+        Scripted known = Scripted.identity();
+        try (var pool = ScriptedParallel.create(known, options().orderTasks(true))) {
+            try (Stream<Integer> s = pool.run().length(700).imap(CountingInput.of(700).iterator())) {
+                assertEquals(700, s.count());
+            }
+            assertChunks(known, 700, 3);
+        }
+    }
+
+    @Test
+    void splitsCutTheInputIntoThatManyChunks() {
+        List<Integer> inputs = IntStream.range(0, 20).boxed().toList();
+        Scripted four = Scripted.identity();
+        try (var pool = ScriptedParallel.create(four, options().orderTasks(true))) {
+            assertEquals(inputs, pool.run().splits(4).map(inputs));
+            assertChunks(four, 20, 5);
+        }
+        Scripted three = Scripted.identity();
+        try (var pool = ScriptedParallel.create(three, options().orderTasks(true))) {
+            assertEquals(inputs, pool.run().splits(3).length(20).map(CountingInput.of(20)));
+            assertChunks(three, 20, 7);
+        }
+    }
+
+    @Test
+    void aProgressBarChangesNothingButTheDisplay() {
+        try (var pool = ScriptedParallel.create(new Scripted((workerId, x) -> {
+            if (x == 999) {
+                throw new IllegalStateException("fails under a progress bar too");
+            }
+            return x;
+        }), options())) {
+            List<Integer> inputs = IntStream.range(0, 300).boxed().toList();
+            ParallelMethod<Integer, Integer> shown = pool.run().progressBar(true);
+            assertEquals(inputs, shown.map(inputs));
+            assertEquals(inputs, shown.mapUnordered(inputs).stream().sorted().toList());
+            try (Stream<Integer> s = shown.imap(CountingInput.of(300).iterator())) { // unknown total
+                assertEquals(inputs, s.toList());
+            }
+            assertThrows(TaskFailedException.class, () -> shown.map(List.of(1, 999, 2)));
+            assertEquals(5, shown.apply(5));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.mpire4j.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mpire4j.tests.fixtures.Stateful;
+import io.mpire4j.tests.fixtures.StatefulParallel;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * @WorkerInit runs on the worker's own thread before its first task, its result is that worker's
+ * state for every task and for the exit, and @WorkerId is the slot's id.
+ */
+@EveryWorkerKind
+class StateTest extends PoolContract {
+
+    private static List<Integer> range(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    @Test
+    void eachWorkerGetsItsOwnStateOnItsOwnThread() {
+        Stateful stateful = new Stateful();
+        try (var pool = StatefulParallel.create(stateful, options())) {
+            List<Integer> counts = pool.count().chunkSize(1).map(range(200));
+            assertEquals(200, counts.size());
+            assertEquals(0, stateful.misplacedTasks.get(), "a task saw another worker's state or ran off its thread");
+            pool.stopAndJoin();
+            List<Stateful.Exit> exits = pool.exitResults();
+            assertTrue(exits.stream().allMatch(Stateful.Exit::sameWorker), "an exit got a foreign state: " + exits);
+            assertEquals(200, exits.stream().mapToInt(Stateful.Exit::tasks).sum());
+            // each exit saw exactly the tasks its worker ran
+            Map<Integer, Integer> perWorker = stateful.tasksByWorker.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
+            assertEquals(perWorker, exits.stream().collect(Collectors.toMap(Stateful.Exit::workerId, Stateful.Exit::tasks)));
+        }
+    }
+
+    @Test
+    void initRunsOnTheWorkersThreadWithItsId() {
+        Stateful stateful = new Stateful();
+        try (var pool = StatefulParallel.create(stateful, options().orderTasks(true))) {
+            pool.count().chunkSize(1).map(range(4 * WORKERS));
+            // orderTasks gave every worker tasks, so every worker ran init exactly once
+            assertEquals(range(WORKERS), stateful.inits.stream().sorted().toList());
+            assertEquals(range(WORKERS).stream().map(id -> "mpire4j-worker-" + id).sorted().toList(),
+                    stateful.initThreads.stream().sorted().toList());
+        }
+    }
+
+    @Test
+    void stateLivesAcrossCallsWhileWorkersAreKeptAlive() {
+        Stateful stateful = new Stateful();
+        try (var pool = StatefulParallel.create(stateful, options().orderTasks(true))) {
+            List<Integer> first = pool.count().chunkSize(1).map(range(4 * WORKERS));
+            List<Integer> second = pool.count().chunkSize(1).map(range(4 * WORKERS));
+            // round-robin: each worker counted 4 tasks in the first call and continues at 5 in the second
+            assertEquals(4, first.stream().mapToInt(Integer::intValue).max().orElseThrow());
+            assertEquals(8, second.stream().mapToInt(Integer::intValue).max().orElseThrow());
+            assertEquals(WORKERS, stateful.inits.size());
+        }
+    }
+
+    @Test
+    void workerIdsRunFromZeroToWorkersMinusOne() {
+        Stateful stateful = new Stateful();
+        try (var pool = StatefulParallel.create(stateful, options())) {
+            pool.count().chunkSize(1).map(range(500));
+            assertTrue(stateful.tasksByWorker.keySet().stream().allMatch(id -> id >= 0 && id < WORKERS),
+                    "worker ids: " + stateful.tasksByWorker.keySet());
+            assertEquals(500, stateful.tasksByWorker.values().stream().mapToInt(AtomicInteger::get).sum());
+        }
+    }
+
+    @Test
+    void aSingleWorkerRunsEverythingOnOneState() {
+        Stateful stateful = new Stateful();
+        try (var pool = StatefulParallel.create(stateful, options().workers(1))) {
+            assertEquals(IntStream.rangeClosed(1, 50).boxed().toList(), pool.count().map(range(50)));
+            pool.stopAndJoin();
+            assertEquals(List.of(new Stateful.Exit(0, 1, 50, true)), pool.exitResults());
+        }
+    }
+}
