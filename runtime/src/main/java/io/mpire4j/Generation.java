@@ -101,7 +101,7 @@ final class Generation<S, E> {
 
     /** Guarded by lock. */
     private void startWorker(Slot<S, E> slot, Chunk<S> first) {
-        Worker<S, E> worker = new Worker<>(this, slot, first);
+        Worker<S, E> worker = new ThreadWorker<>(this, slot, first);
         Thread thread = newThread(slot.id, worker);
         worker.thread = thread;
         slot.current = worker;

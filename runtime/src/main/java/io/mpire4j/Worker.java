@@ -3,16 +3,19 @@ package io.mpire4j;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One worker thread in a slot. Runs init before its first task, then chunk after chunk, then exit.
+ * One worker in a slot: the loop every worker kind shares. It takes chunk after chunk, starts the
+ * worker's lifecycle (init) before the first task, restarts the slot at the call's lifespan, and
+ * runs exit at the end. Subclasses say where the work happens: {@link ThreadWorker} on its own
+ * thread, a child-JVM worker in another process.
  *
  * <p>Fields without a note are confined to the worker's own thread. The phase fields describe what
  * the worker is doing for the watchdog; they are guarded by {@link #phaseLock} and only written
  * when a deadline applies (a task, init or exit timeout), so untimed work pays nothing for them.
  */
-final class Worker<S, E> implements Runnable {
+abstract class Worker<S, E> implements Runnable {
     enum Phase { IDLE, INIT, TASK, EXIT }
 
-    /** What the watchdog should do about a worker. */
+    /** What the watchdog should do about a worker past its deadline. */
     enum Overdue { NO, REPLACE, DROP }
 
     final Generation<S, E> generation;
@@ -26,9 +29,10 @@ final class Worker<S, E> implements Runnable {
 
     private final long createdNanos = System.nanoTime();
     private Chunk<S> carry;
-    private S state;
+    /** Whether init has run (or there is none) and exit is still due. */
     private boolean started;
-    private long tasksSinceStart;
+    /** Tasks run since the lifecycle started, failed ones included: what a lifespan counts. */
+    long tasksSinceStart;
 
     private final ReentrantLock phaseLock = new ReentrantLock();
     private Phase phase = Phase.IDLE;
@@ -37,7 +41,6 @@ final class Worker<S, E> implements Runnable {
     private Chunk<S> phaseChunk;
     private int phasePosition;
     private boolean expired;
-    private boolean interruptSent;
     private long abandonAt;
 
     Worker(Generation<S, E> generation, Generation.Slot<S, E> slot, Chunk<S> carry) {
@@ -46,13 +49,46 @@ final class Worker<S, E> implements Runnable {
         this.carry = carry;
     }
 
+    // ---------------------------------------------------------------- what a kind provides
+
+    /** Prepares the worker before its first chunk (a child JVM starts here); false if it cannot work. */
+    abstract boolean open();
+
+    /** Runs {@code @WorkerInit} wherever the worker lives; throws what it threw. */
+    abstract void callInit() throws Throwable;
+
+    /**
+     * Runs every task of {@code chunk} unless the call ends first; records the work in
+     * {@code stats} (if not null) and then reports the outcome to the call ({@link Call#completed},
+     * {@link Call#failTask}), so that insights read after a call include all of it. Returns the
+     * number of tasks run, a failed one included.
+     */
+    abstract int runChunk(Chunk<S> chunk, WorkerStats stats);
+
+    /** Runs {@code @WorkerExit} and returns its result; throws what it threw. */
+    abstract E callExit() throws Throwable;
+
+    /**
+     * Reacts the first time a phase passes its deadline (after the timeout was reported): a thread
+     * is interrupted, a child JVM killed. Returns what the watchdog should do right away.
+     */
+    abstract Overdue expire(Phase phase);
+
+    /** Releases what {@link #open()} took; called once, on the worker's thread, as it ends. */
+    abstract void close();
+
+    // ---------------------------------------------------------------- the loop
+
     @Override
-    public void run() {
+    public final void run() {
         WorkerStats stats = generation.measure ? slot.stats : null;
         if (stats != null) {
             stats.startUp(System.nanoTime() - createdNanos);
         }
         try {
+            if (!open()) {
+                return;
+            }
             Chunk<S> chunk = carry;
             carry = null;
             while (true) {
@@ -83,11 +119,10 @@ final class Worker<S, E> implements Runnable {
                     chunk = null;
                     continue;
                 }
-                runChunk(chunk, stats);
+                tasksSinceStart += runChunk(chunk, stats);
                 if (abandoned) {
                     return;
                 }
-                Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
                 if (lifespan > 0 && tasksSinceStart >= lifespan) {
                     restart(null);
                     return;
@@ -100,16 +135,25 @@ final class Worker<S, E> implements Runnable {
         } catch (Throwable bug) {
             generation.crashed(this, bug);
         } finally {
-            generation.ended(this);
+            try {
+                close();
+            } finally {
+                generation.ended(this);
+            }
         }
     }
 
     /** Ends this worker (running its exit) and starts a fresh one in the slot, which runs {@code next} first. */
-    private void restart(Chunk<S> next) {
+    final void restart(Chunk<S> next) {
         exit(generation.measure ? slot.stats : null);
         if (!abandoned) {
             generation.restart(this, next);
         }
+    }
+
+    /** Forgets the lifecycle without running exit: the worker's state is gone (a child JVM died). */
+    final void lost() {
+        started = false;
     }
 
     private boolean init(Call<S, ?, ?> call, WorkerStats stats) {
@@ -124,7 +168,7 @@ final class Worker<S, E> implements Runnable {
             beginPhase(Phase.INIT, call, null, -1, generation.initTimeoutNanos);
         }
         try {
-            state = program.init(slot.id);
+            callInit();
             started = true;
         } catch (Throwable t) {
             if (!abandoned) {
@@ -141,56 +185,6 @@ final class Worker<S, E> implements Runnable {
         return started;
     }
 
-    private void runChunk(Chunk<S> chunk, WorkerStats stats) {
-        Call<S, ?, ?> call = chunk.call;
-        WorkerProgram.Task<S, Object, Object> task = call.task();
-        Object[] tasks = chunk.tasks;
-        int n = tasks.length;
-        Object[] results = new Object[n];
-        long timeout = call.timeoutNanos;
-        boolean timed = timeout > 0;
-        long chunkStart = stats == null ? 0 : System.nanoTime();
-        int id = slot.id;
-        int done = 0;
-        int failed = 0;
-        for (; done < n; done++) {
-            if (call.isDone()) {
-                break;
-            }
-            long taskStart = stats == null ? 0 : System.nanoTime();
-            try {
-                if (timed) {
-                    beginPhase(Phase.TASK, call, chunk, done, timeout);
-                }
-                results[done] = task.run(state, id, tasks[done]);
-            } catch (Throwable t) {
-                if (timed) {
-                    endPhase();
-                }
-                if (!abandoned) {
-                    call.failTask(id, chunk, done, t);
-                }
-                failed = 1;
-                break;
-            }
-            if (timed) {
-                endPhase();
-            }
-            if (stats != null) {
-                stats.task(System.nanoTime() - taskStart, call.method, tasks[done]);
-            }
-        }
-        tasksSinceStart += done + failed; // a lifespan counts every task a worker ran, failed ones too
-        if (stats != null) {
-            stats.working(System.nanoTime() - chunkStart, done);
-        }
-        if (done == n && !abandoned) {
-            chunk.results = results;
-            call.progress.advance(n);
-            call.completed(chunk);
-        }
-    }
-
     private void exit(WorkerStats stats) {
         if (!started) {
             return;
@@ -198,7 +192,6 @@ final class Worker<S, E> implements Runnable {
         started = false;
         WorkerProgram<S, E> program = generation.program;
         if (!program.hasExit()) {
-            state = null;
             return;
         }
         long start = System.nanoTime();
@@ -209,12 +202,11 @@ final class Worker<S, E> implements Runnable {
         E result = null;
         Throwable failure = null;
         try {
-            result = program.exit(state, slot.id);
+            result = callExit();
         } catch (Throwable t) {
             failure = t;
         } finally {
             boolean late = timed && endPhase();
-            state = null;
             if (stats != null) {
                 stats.exit(System.nanoTime() - start);
             }
@@ -230,7 +222,7 @@ final class Worker<S, E> implements Runnable {
 
     // ---------------------------------------------------------------- deadlines
 
-    private void beginPhase(Phase kind, Call<S, ?, ?> call, Chunk<S> chunk, int position, long timeoutNanos) {
+    final void beginPhase(Phase kind, Call<S, ?, ?> call, Chunk<S> chunk, int position, long timeoutNanos) {
         phaseLock.lock();
         try {
             phase = kind;
@@ -244,33 +236,31 @@ final class Worker<S, E> implements Runnable {
         }
     }
 
-    /** Leaves the current phase; returns whether it ran past its deadline. Clears our own interrupt. */
-    private boolean endPhase() {
-        boolean late;
-        boolean clearInterrupt;
+    /** Leaves the current phase; returns whether it ran past its deadline. */
+    final boolean endPhase() {
         phaseLock.lock();
         try {
             phase = Phase.IDLE;
             phaseCall = null;
             phaseChunk = null;
-            late = expired;
+            boolean late = expired;
             expired = false;
-            clearInterrupt = interruptSent;
-            interruptSent = false;
+            afterPhase(late);
+            return late;
         } finally {
             phaseLock.unlock();
         }
-        if (clearInterrupt) {
-            Thread.interrupted();
-        }
-        return late;
     }
+
+    /** Hook run under the phase lock as a phase ends; {@code late} if it had expired. */
+    void afterPhase(boolean late) {}
 
     /**
      * Called by the watchdog. The first time a phase is past its deadline, reports the timeout and
-     * interrupts the worker; if the phase is still running a grace period later, says to abandon it.
+     * lets the kind react ({@link #expire}); a thread still in that phase a grace period later is
+     * abandoned.
      */
-    Overdue checkDeadline(long now) {
+    final Overdue checkDeadline(long now) {
         phaseLock.lock();
         try {
             if (phase == Phase.IDLE) {
@@ -283,9 +273,7 @@ final class Worker<S, E> implements Runnable {
                 expired = true;
                 abandonAt = now + Generation.GRACE_NANOS;
                 reportTimeout();
-                interruptSent = true;
-                thread.interrupt();
-                return Overdue.NO;
+                return expire(phase);
             }
             if (now - abandonAt < 0) {
                 return Overdue.NO;
@@ -303,11 +291,12 @@ final class Worker<S, E> implements Runnable {
         switch (phase) {
             case TASK -> phaseCall.failTimeout(id, phaseChunk, phasePosition);
             case INIT -> {
-                String limit = "did not finish within " + ErrorReport.duration(generation.options.workerInitTimeout().orElseThrow());
+                String limit = "did not finish within "
+                        + ErrorReport.duration(generation.options.workerInitTimeout().orElseThrow());
                 phaseCall.fail(() -> new WorkerInitException(program.initName(), id, limit, null));
             }
-            case EXIT -> generation.exitFailed(new WorkerExitException(program.exitName(), id,
-                    "did not finish within " + ErrorReport.duration(generation.options.workerExitTimeout().orElseThrow()), null));
+            case EXIT -> generation.exitFailed(new WorkerExitException(program.exitName(), id, "did not finish within "
+                    + ErrorReport.duration(generation.options.workerExitTimeout().orElseThrow()), null));
             case IDLE -> { }
         }
     }
