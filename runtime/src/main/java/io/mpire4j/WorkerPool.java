@@ -141,27 +141,24 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         }
     }
 
-    /** See the generated class's {@code exitResults()}. */
-    public List<E> exitResults() {
-        Generation<S, E> generation;
+    private Generation<S, E> latest() {
         lock.lock();
         try {
-            generation = latest;
+            return latest;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** See the generated class's {@code exitResults()}. */
+    public List<E> exitResults() {
+        Generation<S, E> generation = latest();
         return generation == null ? List.of() : generation.exitResults();
     }
 
     /** See the generated class's {@code insights()}. */
     public Insights insights() {
-        Generation<S, E> generation;
-        lock.lock();
-        try {
-            generation = latest;
-        } finally {
-            lock.unlock();
-        }
+        Generation<S, E> generation = latest();
         if (generation == null || !options.enableInsights()) {
             return Insights.empty();
         }
