@@ -1,10 +1,15 @@
 package demo;
 
+import io.mpire4j.Codec;
+import io.mpire4j.Codecs;
 import io.mpire4j.Insights;
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.PoolOptions;
+import io.mpire4j.ProgramProvider;
 import io.mpire4j.WorkerPool;
 import io.mpire4j.WorkerProgram;
+import java.io.DataInput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +33,21 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.mpire4j.processor.ParallelProcessor")
 public final class ImageJobParallel implements AutoCloseable {
+    /**
+     * Java serialization, as no other codec covers {@code ImageJob}:
+     * its values reach child-JVM workers only if they are {@link java.io.Serializable}.
+     */
+    private static final Codec<ImageJob> IMAGE_JOB = Codecs.serialized(ImageJob.class);
+
+    private static final Codec<List<String>> LIST_OF_STRING = Codecs.list(Codecs.STRING);
+
+    private static final Codec<float[][]> FLOAT_ARRAY_ARRAY = Codecs.array(Codecs.FLOAT_ARRAY, float[][]::new);
+
+    private static final Codec<SizeArgs> SIZE_ARGS = Codec.of((out, value) -> {
+        Codecs.INT.write(out, value.width());
+        Codecs.INT.write(out, value.height());
+    }, in -> new SizeArgs(Codecs.INT.read(in), Codecs.INT.read(in)));
+
     private final WorkerPool<StringBuilder, Void> pool;
 
     private final ParallelMethod<List<String>, float[][]> filter;
@@ -35,16 +55,9 @@ public final class ImageJobParallel implements AutoCloseable {
     private final ParallelMethod<SizeArgs, Integer> size;
 
     private ImageJobParallel(ImageJob shared, PoolOptions options) {
-        this.pool = WorkerPool.create(WorkerProgram.<StringBuilder, Void>builder("ImageJob")
-                .init("log", workerId -> shared.log())
-                .exit("done", (state, workerId) -> { shared.done(state); return null; })
-                .build(), options);
-        this.filter = this.pool.method("filter", List.of("steps"),
-                (state, workerId, task) -> shared.filter(task),
-                task -> new Object[] {task});
-        this.size = this.pool.method("size", List.of("width", "height"),
-                (state, workerId, task) -> ImageJob.size(task.width(), task.height()),
-                task -> new Object[] {task.width(), task.height()});
+        this.pool = WorkerPool.create(program(shared), options);
+        this.filter = this.pool.method(0);
+        this.size = this.pool.method(1);
     }
 
     /**
@@ -53,7 +66,7 @@ public final class ImageJobParallel implements AutoCloseable {
      *
      * <p>Every task calls its method on {@code shared}.
      * Thread workers share this one object, so it must be safe to use from several threads at once;
-     * process workers receive a serialized copy once each.
+     * process workers each receive one copy, sent once.
      *
      * @param shared the instance whose methods the workers call
      * @return a new open pool; close it (try-with-resources) to stop its workers
@@ -68,7 +81,7 @@ public final class ImageJobParallel implements AutoCloseable {
      *
      * <p>Every task calls its method on {@code shared}.
      * Thread workers share this one object, so it must be safe to use from several threads at once;
-     * process workers receive a serialized copy once each.
+     * process workers each receive one copy, sent once.
      *
      * @param shared the instance whose methods the workers call
      * @param options how many workers, of which kind, and how they live
@@ -84,6 +97,7 @@ public final class ImageJobParallel implements AutoCloseable {
      * The typed handle of {@link ImageJob#filter(List)}:
      * {@code map}, {@code imap}, {@code forEach}, {@code apply} and more,
      * with per-call settings such as {@code chunkSize} or {@code progressBar}.
+     * It is method 0 of {@code program()}, in the pool and in child-JVM workers.
      * Each task is one {@code steps}.
      *
      * <p>Thread-safe: calls may come from several threads at once.
@@ -127,6 +141,7 @@ public final class ImageJobParallel implements AutoCloseable {
      * The typed handle of {@link ImageJob#size(int, int)}:
      * {@code map}, {@code imap}, {@code forEach}, {@code apply} and more,
      * with per-call settings such as {@code chunkSize} or {@code progressBar}.
+     * It is method 1 of {@code program()}, in the pool and in child-JVM workers.
      * Each task is one {@link SizeArgs}.
      *
      * <p>Thread-safe: calls may come from several threads at once.
@@ -213,6 +228,59 @@ public final class ImageJobParallel implements AutoCloseable {
     @Override
     public void close() {
         this.pool.close();
+    }
+
+    /**
+     * The worker program of {@link ImageJob}: its annotated methods as direct calls,
+     * with the codecs that carry tasks, results and the shared instance to and from child-JVM workers.
+     * The pool (see the constructor) and each child JVM (through {@link Provider})
+     * build it with this one method, so both number the {@code @Parallel} methods alike:
+     * <ul>
+     *   <li>0: {@link ImageJob#filter(List)}
+     *   <li>1: {@link ImageJob#size(int, int)}
+     * </ul>
+     *
+     * @param shared the instance whose methods the tasks call
+     * @return a new program
+     */
+    static WorkerProgram<StringBuilder, Void> program(ImageJob shared) {
+        return WorkerProgram.<StringBuilder, Void>builder("ImageJob")
+                .generatedName("demo.ImageJobParallel")
+                .receiver(shared, IMAGE_JOB)
+                .init("log", workerId -> shared.log())
+                .exit("done", (state, workerId) -> { shared.done(state); return null; }, Codecs.VOID)
+                .task("filter", List.of("steps"),
+                        (state, workerId, task) -> shared.filter(task),
+                        task -> new Object[] {task},
+                        LIST_OF_STRING, FLOAT_ARRAY_ARRAY)
+                .task("size", List.of("width", "height"),
+                        (state, workerId, task) -> ImageJob.size(task.width(), task.height()),
+                        task -> new Object[] {task.width(), task.height()},
+                        SIZE_ARGS, Codecs.INT)
+                .build();
+    }
+
+    /**
+     * Builds {@code ImageJobParallel.program(shared)} in a child-JVM worker, which finds this class with
+     * {@link java.util.ServiceLoader} through {@code META-INF/services/io.mpire4j.ProgramProvider}.
+     * Not for user code. Stateless and thread-safe.
+     */
+    public static final class Provider implements ProgramProvider {
+        /**
+         * Called by {@link java.util.ServiceLoader}.
+         */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return "demo.ImageJobParallel";
+        }
+
+        @Override
+        public WorkerProgram<?, ?> program(DataInput receiver) throws IOException {
+            return ImageJobParallel.program(IMAGE_JOB.read(receiver));
+        }
     }
 
     /**

@@ -1,10 +1,15 @@
 package demo;
 
+import io.mpire4j.Codec;
+import io.mpire4j.Codecs;
 import io.mpire4j.Insights;
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.PoolOptions;
+import io.mpire4j.ProgramProvider;
 import io.mpire4j.WorkerPool;
 import io.mpire4j.WorkerProgram;
+import java.io.DataInput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +28,10 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.mpire4j.processor.ParallelProcessor")
 public final class Outer_InnerParallel implements AutoCloseable {
+    private static final Codec<List<String>> LIST_OF_STRING = Codecs.list(Codecs.STRING);
+
+    private static final Codec<Map<String, int[]>> MAP_OF_STRING_TO_INT_ARRAY = Codecs.map(Codecs.STRING, Codecs.INT_ARRAY);
+
     private final WorkerPool<Void, Void> pool;
 
     private final ParallelMethod<List<String>, Map<String, int[]>> index;
@@ -30,14 +39,9 @@ public final class Outer_InnerParallel implements AutoCloseable {
     private final ParallelMethod<Void, Long> seed;
 
     private Outer_InnerParallel(PoolOptions options) {
-        this.pool = WorkerPool.create(WorkerProgram.<Void, Void>builder("Outer.Inner")
-                .build(), options);
-        this.index = this.pool.method("index", List.of("words"),
-                (state, workerId, task) -> Outer.Inner.index(task),
-                task -> new Object[] {task});
-        this.seed = this.pool.method("seed", List.of(),
-                (state, workerId, task) -> Outer.Inner.seed(),
-                task -> new Object[0]);
+        this.pool = WorkerPool.create(program(), options);
+        this.index = this.pool.method(0);
+        this.seed = this.pool.method(1);
     }
 
     /**
@@ -66,6 +70,7 @@ public final class Outer_InnerParallel implements AutoCloseable {
      * The typed handle of {@link Outer.Inner#index(List)}:
      * {@code map}, {@code imap}, {@code forEach}, {@code apply} and more,
      * with per-call settings such as {@code chunkSize} or {@code progressBar}.
+     * It is method 0 of {@code program()}, in the pool and in child-JVM workers.
      * Each task is one {@code words}.
      *
      * <p>Thread-safe: calls may come from several threads at once.
@@ -109,6 +114,7 @@ public final class Outer_InnerParallel implements AutoCloseable {
      * The typed handle of {@link Outer.Inner#seed()}:
      * {@code map}, {@code imap}, {@code forEach}, {@code apply} and more,
      * with per-call settings such as {@code chunkSize} or {@code progressBar}.
+     * It is method 1 of {@code program()}, in the pool and in child-JVM workers.
      *
      * <p>The method takes no task arguments, so each task is {@code null}:
      * {@code seed().apply(null)} runs it once, {@code seed().map(Collections.nCopies(n, null))} {@code n} times.
@@ -181,5 +187,54 @@ public final class Outer_InnerParallel implements AutoCloseable {
     @Override
     public void close() {
         this.pool.close();
+    }
+
+    /**
+     * The worker program of {@link Outer.Inner}: its annotated methods as direct calls,
+     * with the codecs that carry tasks and results to and from child-JVM workers.
+     * The pool (see the constructor) and each child JVM (through {@link Provider})
+     * build it with this one method, so both number the {@code @Parallel} methods alike:
+     * <ul>
+     *   <li>0: {@link Outer.Inner#index(List)}
+     *   <li>1: {@link Outer.Inner#seed()}
+     * </ul>
+     *
+     * @return a new program
+     */
+    static WorkerProgram<Void, Void> program() {
+        return WorkerProgram.<Void, Void>builder("Outer.Inner")
+                .generatedName("demo.Outer_InnerParallel")
+                .task("index", List.of("words"),
+                        (state, workerId, task) -> Outer.Inner.index(task),
+                        task -> new Object[] {task},
+                        LIST_OF_STRING, MAP_OF_STRING_TO_INT_ARRAY)
+                .task("seed", List.of(),
+                        (state, workerId, task) -> Outer.Inner.seed(),
+                        task -> new Object[0],
+                        Codecs.VOID, Codecs.LONG)
+                .build();
+    }
+
+    /**
+     * Builds {@code Outer_InnerParallel.program()} in a child-JVM worker, which finds this class with
+     * {@link java.util.ServiceLoader} through {@code META-INF/services/io.mpire4j.ProgramProvider}.
+     * Not for user code. Stateless and thread-safe.
+     */
+    public static final class Provider implements ProgramProvider {
+        /**
+         * Called by {@link java.util.ServiceLoader}.
+         */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return "demo.Outer_InnerParallel";
+        }
+
+        @Override
+        public WorkerProgram<?, ?> program(DataInput receiver) throws IOException {
+            return Outer_InnerParallel.program();
+        }
     }
 }

@@ -1,10 +1,15 @@
 package demo;
 
+import io.mpire4j.Codec;
+import io.mpire4j.Codecs;
 import io.mpire4j.Insights;
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.PoolOptions;
+import io.mpire4j.ProgramProvider;
 import io.mpire4j.WorkerPool;
 import io.mpire4j.WorkerProgram;
+import java.io.DataInput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +35,13 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.mpire4j.processor.ParallelProcessor")
 public final class PrefixCountParallel implements AutoCloseable {
+    private static final Codec<FitArgs> FIT_ARGS = Codec.of((out, value) -> {
+        Codecs.DOUBLE_ARRAY.write(out, value.xs());
+        Codecs.INT.write(out, value.degree());
+    }, in -> new FitArgs(Codecs.DOUBLE_ARRAY.read(in), Codecs.INT.read(in)));
+
+    private static final Codec<Set<String>> SET_OF_STRING = Codecs.set(Codecs.STRING);
+
     private final WorkerPool<PrefixCount.Counter, Set<String>> pool;
 
     private final ParallelMethod<String, Void> add;
@@ -37,16 +49,9 @@ public final class PrefixCountParallel implements AutoCloseable {
     private final ParallelMethod<FitArgs, Double> fit;
 
     private PrefixCountParallel(PoolOptions options) {
-        this.pool = WorkerPool.create(WorkerProgram.<PrefixCount.Counter, Set<String>>builder("PrefixCount")
-                .init("start", workerId -> PrefixCount.start(workerId))
-                .exit("popular", (state, workerId) -> PrefixCount.popular(state, workerId))
-                .build(), options);
-        this.add = this.pool.method("add", List.of("document"),
-                (state, workerId, task) -> { PrefixCount.add(state, task); return null; },
-                task -> new Object[] {task});
-        this.fit = this.pool.method("fit", List.of("xs", "degree"),
-                (state, workerId, task) -> PrefixCount.fit(task.xs(), task.degree(), workerId),
-                task -> new Object[] {task.xs(), task.degree()});
+        this.pool = WorkerPool.create(program(), options);
+        this.add = this.pool.method(0);
+        this.fit = this.pool.method(1);
     }
 
     /**
@@ -75,6 +80,7 @@ public final class PrefixCountParallel implements AutoCloseable {
      * The typed handle of {@link PrefixCount#add(PrefixCount.Counter, String)}:
      * {@code map}, {@code imap}, {@code forEach}, {@code apply} and more,
      * with per-call settings such as {@code chunkSize} or {@code progressBar}.
+     * It is method 0 of {@code program()}, in the pool and in child-JVM workers.
      * Each task is one {@code document}.
      *
      * <p>Thread-safe: calls may come from several threads at once.
@@ -117,6 +123,7 @@ public final class PrefixCountParallel implements AutoCloseable {
      * The typed handle of {@link PrefixCount#fit(double[], int, int)}:
      * {@code map}, {@code imap}, {@code forEach}, {@code apply} and more,
      * with per-call settings such as {@code chunkSize} or {@code progressBar}.
+     * It is method 1 of {@code program()}, in the pool and in child-JVM workers.
      * Each task is one {@link FitArgs}.
      *
      * <p>Thread-safe: calls may come from several threads at once.
@@ -218,6 +225,57 @@ public final class PrefixCountParallel implements AutoCloseable {
     @Override
     public void close() {
         this.pool.close();
+    }
+
+    /**
+     * The worker program of {@link PrefixCount}: its annotated methods as direct calls,
+     * with the codecs that carry tasks, results and exit results to and from child-JVM workers.
+     * The pool (see the constructor) and each child JVM (through {@link Provider})
+     * build it with this one method, so both number the {@code @Parallel} methods alike:
+     * <ul>
+     *   <li>0: {@link PrefixCount#add(PrefixCount.Counter, String)}
+     *   <li>1: {@link PrefixCount#fit(double[], int, int)}
+     * </ul>
+     *
+     * @return a new program
+     */
+    static WorkerProgram<PrefixCount.Counter, Set<String>> program() {
+        return WorkerProgram.<PrefixCount.Counter, Set<String>>builder("PrefixCount")
+                .generatedName("demo.PrefixCountParallel")
+                .init("start", workerId -> PrefixCount.start(workerId))
+                .exit("popular", (state, workerId) -> PrefixCount.popular(state, workerId), SET_OF_STRING)
+                .task("add", List.of("document"),
+                        (state, workerId, task) -> { PrefixCount.add(state, task); return null; },
+                        task -> new Object[] {task},
+                        Codecs.STRING, Codecs.VOID)
+                .task("fit", List.of("xs", "degree"),
+                        (state, workerId, task) -> PrefixCount.fit(task.xs(), task.degree(), workerId),
+                        task -> new Object[] {task.xs(), task.degree()},
+                        FIT_ARGS, Codecs.DOUBLE)
+                .build();
+    }
+
+    /**
+     * Builds {@code PrefixCountParallel.program()} in a child-JVM worker, which finds this class with
+     * {@link java.util.ServiceLoader} through {@code META-INF/services/io.mpire4j.ProgramProvider}.
+     * Not for user code. Stateless and thread-safe.
+     */
+    public static final class Provider implements ProgramProvider {
+        /**
+         * Called by {@link java.util.ServiceLoader}.
+         */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return "demo.PrefixCountParallel";
+        }
+
+        @Override
+        public WorkerProgram<?, ?> program(DataInput receiver) throws IOException {
+            return PrefixCountParallel.program();
+        }
     }
 
     /**

@@ -1,10 +1,14 @@
 package demo;
 
+import io.mpire4j.Codecs;
 import io.mpire4j.Insights;
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.PoolOptions;
+import io.mpire4j.ProgramProvider;
 import io.mpire4j.WorkerPool;
 import io.mpire4j.WorkerProgram;
+import java.io.DataInput;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +31,8 @@ public final class PrimesParallel implements AutoCloseable {
     private final ParallelMethod<Long, Boolean> isPrime;
 
     private PrimesParallel(PoolOptions options) {
-        this.pool = WorkerPool.create(WorkerProgram.<Void, Void>builder("Primes")
-                .build(), options);
-        this.isPrime = this.pool.method("isPrime", List.of("n"),
-                (state, workerId, task) -> Primes.isPrime(task),
-                task -> new Object[] {task});
+        this.pool = WorkerPool.create(program(), options);
+        this.isPrime = this.pool.method(0);
     }
 
     /**
@@ -60,6 +61,7 @@ public final class PrimesParallel implements AutoCloseable {
      * The typed handle of {@link Primes#isPrime(long)}:
      * {@code map}, {@code imap}, {@code forEach}, {@code apply} and more,
      * with per-call settings such as {@code chunkSize} or {@code progressBar}.
+     * It is method 0 of {@code program()}, in the pool and in child-JVM workers.
      * Each task is one {@code n}.
      *
      * <p>Thread-safe: calls may come from several threads at once.
@@ -143,5 +145,49 @@ public final class PrimesParallel implements AutoCloseable {
     @Override
     public void close() {
         this.pool.close();
+    }
+
+    /**
+     * The worker program of {@link Primes}: its annotated methods as direct calls,
+     * with the codecs that carry tasks and results to and from child-JVM workers.
+     * The pool (see the constructor) and each child JVM (through {@link Provider})
+     * build it with this one method, so both number the {@code @Parallel} methods alike:
+     * <ul>
+     *   <li>0: {@link Primes#isPrime(long)}
+     * </ul>
+     *
+     * @return a new program
+     */
+    static WorkerProgram<Void, Void> program() {
+        return WorkerProgram.<Void, Void>builder("Primes")
+                .generatedName("demo.PrimesParallel")
+                .task("isPrime", List.of("n"),
+                        (state, workerId, task) -> Primes.isPrime(task),
+                        task -> new Object[] {task},
+                        Codecs.LONG, Codecs.BOOLEAN)
+                .build();
+    }
+
+    /**
+     * Builds {@code PrimesParallel.program()} in a child-JVM worker, which finds this class with
+     * {@link java.util.ServiceLoader} through {@code META-INF/services/io.mpire4j.ProgramProvider}.
+     * Not for user code. Stateless and thread-safe.
+     */
+    public static final class Provider implements ProgramProvider {
+        /**
+         * Called by {@link java.util.ServiceLoader}.
+         */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return "demo.PrimesParallel";
+        }
+
+        @Override
+        public WorkerProgram<?, ?> program(DataInput receiver) throws IOException {
+            return PrimesParallel.program();
+        }
     }
 }

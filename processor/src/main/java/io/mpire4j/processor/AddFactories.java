@@ -59,7 +59,7 @@ final class AddFactories {
         return model.takesReceiver()
                 ? CodeBlock.of("\n<p>Every task calls its method on {@code $N}.\nThread workers share this one "
                         + "object, so it must be safe to use from several threads at once;\nprocess workers "
-                        + "receive a serialized copy once each.\n", names.shared())
+                        + "each receive one copy, sent once.\n", names.shared())
                 : CodeBlock.of("");
     }
 

@@ -38,7 +38,9 @@ final class AddMethodFamily {
         List<ParameterModel> tasks = method.taskParameters();
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add("The typed handle of $L:\n{@code map}, {@code imap}, {@code forEach}, {@code apply} and more,\n"
-                        + "with per-call settings such as {@code chunkSize} or {@code progressBar}.\n", link);
+                        + "with per-call settings such as {@code chunkSize} or {@code progressBar}.\n", link)
+                .add("It is method $L of {@code $L()}, in the pool and in child-JVM workers.\n",
+                        model.methods().indexOf(method), AddProgram.NAME);
         switch (tasks.size()) {
             case 0 -> doc.add("\n<p>The method takes no task arguments, so each task is {@code null}:\n"
                     + "{@code $N().apply(null)} runs it once, {@code $N().map(Collections.nCopies(n, null))} "

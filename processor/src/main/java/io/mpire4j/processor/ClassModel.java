@@ -13,8 +13,8 @@ import javax.lang.model.element.Element;
  * @param source the annotated class
  * @param generated the class to write: {@code p.FooParallel}, {@code p.Outer_InnerParallel}
  * @param programName the class name relative to its package, as in source ({@code "Outer.Inner"})
- * @param takesReceiver whether any annotated method is an instance method, so that the factories take
- *     the shared instance
+ * @param receiverCodec how the shared instance crosses to a child JVM, when an annotated method is an
+ *     instance method (the factories then take the shared instance)
  * @param stateType the worker state type {@code S} (boxed; {@code Void} without a state)
  * @param exitType the exit result type {@code E} (boxed; {@code Void} without a result)
  * @param init the {@code @WorkerInit} method, if any
@@ -28,7 +28,7 @@ record ClassModel(
         ClassName source,
         ClassName generated,
         String programName,
-        boolean takesReceiver,
+        Optional<CodecModel> receiverCodec,
         TypeName stateType,
         TypeName exitType,
         Optional<MethodModel> init,
@@ -38,6 +38,11 @@ record ClassModel(
 
     ClassModel {
         methods = List.copyOf(methods);
+    }
+
+    /** Whether any annotated method is an instance method, so that the factories take the shared instance. */
+    boolean takesReceiver() {
+        return receiverCodec.isPresent();
     }
 
     /** Whether {@code exitResults()} is generated: a {@code @WorkerExit} that returns a value. */

@@ -90,6 +90,9 @@ enum Message {
                     + "'%1$s()', which clashes with Object.%1$s(); rename the parameter."),
 
     // The processor itself.
+    SERVICES_FILE("ServicesFile",
+            "cannot write '%s', which lets child-JVM workers find the generated classes: %s; "
+                    + "make sure no other processor or build step writes that file."),
     PROCESSOR_ERROR("ProcessorError",
             "mpire4j failed while processing '%s'; please report this with the stack trace:%n%s");
 

@@ -13,6 +13,9 @@ import java.util.List;
  * @param linkTypes the erased parameter types, for {@code {@link Foo#m(A, B)}} in javadoc
  * @param varargs whether the direct call may be varargs (last task parameter is a reifiable array
  *     declared as varargs)
+ * @param taskCodec how one task crosses to a child JVM: {@code Codecs.VOID} without task arguments,
+ *     the codec of the only one, or that of the generated {@code <Name>Args} class
+ * @param resultCodec how the return value crosses back ({@code Codecs.VOID} for {@code void})
  */
 record MethodModel(
         String name,
@@ -20,7 +23,9 @@ record MethodModel(
         List<ParameterModel> parameters,
         TypeName returnType,
         List<TypeName> linkTypes,
-        boolean varargs) {
+        boolean varargs,
+        CodecModel taskCodec,
+        CodecModel resultCodec) {
 
     MethodModel {
         parameters = List.copyOf(parameters);

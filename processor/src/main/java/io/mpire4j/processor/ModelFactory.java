@@ -10,19 +10,23 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * Model: turns a validated {@link AnnotatedClass} into the immutable {@link ClassModel} the writer
- * reads. Only called for classes that passed {@link ClassValidator}. Stateless apart from
- * {@link Types}.
+ * reads, codecs included ({@link CodecFactory}). Only called for classes that passed
+ * {@link ClassValidator}. Stateless apart from {@link Elements} and {@link Types}.
  */
 final class ModelFactory {
     private static final ClassName VOID = ClassName.get(Void.class);
 
+    private final Elements elements;
     private final Types types;
 
-    ModelFactory(Types types) {
+    ModelFactory(Elements elements, Types types) {
+        this.elements = elements;
         this.types = types;
     }
 
@@ -31,9 +35,10 @@ final class ModelFactory {
         ClassName source = ClassName.get(type);
         ClassName generated = ClassName.get(source.packageName(),
                 String.join("_", source.simpleNames()) + Naming.CLASS_SUFFIX);
-        Optional<MethodModel> init = annotated.init().map(this::method);
-        Optional<MethodModel> exit = annotated.exit().map(this::method);
-        List<MethodModel> methods = annotated.parallel().stream().map(this::method).toList();
+        CodecFactory codecs = new CodecFactory(elements, types, elements.getPackageOf(type));
+        Optional<MethodModel> init = annotated.init().map(m -> method(m, generated, codecs));
+        Optional<MethodModel> exit = annotated.exit().map(m -> method(m, generated, codecs));
+        List<MethodModel> methods = annotated.parallel().stream().map(m -> method(m, generated, codecs)).toList();
 
         boolean takesReceiver = false;
         boolean usesRawTypes = false;
@@ -46,24 +51,35 @@ final class ModelFactory {
                         && TypeChecks.containsRawType(parameter.asType());
             }
         }
-        return new ClassModel(type, source, generated, ClassValidator.programName(type), takesReceiver,
+        Optional<CodecModel> receiverCodec = takesReceiver ? Optional.of(codecs.codec(type.asType())) : Optional.empty();
+        return new ClassModel(type, source, generated, ClassValidator.programName(type), receiverCodec,
                 boxedOrVoid(init), boxedOrVoid(exit), init, exit, methods, usesRawTypes);
     }
 
-    private MethodModel method(ExecutableElement method) {
+    private MethodModel method(ExecutableElement method, ClassName generated, CodecFactory codecs) {
+        String name = method.getSimpleName().toString();
         List<ParameterModel> parameters = new ArrayList<>();
         List<TypeName> linkTypes = new ArrayList<>();
+        List<CodecModel.Component> tasks = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
             ParameterModel.Role role = Annotations.WORKER_STATE.isOn(parameter) ? ParameterModel.Role.STATE
                     : Annotations.WORKER_ID.isOn(parameter) ? ParameterModel.Role.WORKER_ID
                     : ParameterModel.Role.TASK;
-            parameters.add(new ParameterModel(parameter.getSimpleName().toString(),
-                    TypeName.get(parameter.asType()), role));
+            String parameterName = parameter.getSimpleName().toString();
+            parameters.add(new ParameterModel(parameterName, TypeName.get(parameter.asType()), role));
             linkTypes.add(TypeName.get(types.erasure(parameter.asType())));
+            if (role == ParameterModel.Role.TASK) {
+                tasks.add(new CodecModel.Component(parameterName, codecs.codec(parameter.asType())));
+            }
         }
-        return new MethodModel(method.getSimpleName().toString(),
-                method.getModifiers().contains(Modifier.STATIC), parameters,
-                TypeName.get(method.getReturnType()), linkTypes, isReifiableVarargs(method, parameters));
+        CodecModel taskCodec = switch (tasks.size()) {
+            case 0 -> codecs.codec(types.getNoType(TypeKind.VOID));
+            case 1 -> tasks.get(0).codec();
+            default -> new CodecModel.ValueCodec(generated.nestedClass(Naming.argsClassName(name)), tasks);
+        };
+        return new MethodModel(name, method.getModifiers().contains(Modifier.STATIC), parameters,
+                TypeName.get(method.getReturnType()), linkTypes, isReifiableVarargs(method, parameters),
+                taskCodec, codecs.codec(method.getReturnType()));
     }
 
     /**

@@ -18,7 +18,7 @@ final class Naming {
      * inherits from {@link Object}.
      */
     static final Set<String> RESERVED_METHOD_NAMES = Set.of(
-            "create", "close", "terminate", "stopAndJoin", "exitResults", "insights",
+            "create", "close", "terminate", "stopAndJoin", "exitResults", "insights", "program",
             "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone",
             "finalize");
 

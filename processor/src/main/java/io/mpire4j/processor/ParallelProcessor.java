@@ -17,8 +17,8 @@ import javax.tools.Diagnostic;
  *
  * <p>Only wires the steps together: {@link ParallelRounds} runs the pipeline each round;
  * {@link LocalClassCheck} covers local and anonymous classes, which processors cannot see. Never lets
- * an exception reach the compiler. Isolating for Gradle's incremental compilation: each generated
- * class comes from exactly one annotated class.
+ * an exception reach the compiler. Aggregating for Gradle's incremental compilation: each generated
+ * class comes from one annotated class, but one services file lists them all.
  */
 @AutoService(Processor.class)
 public final class ParallelProcessor extends AbstractProcessor {

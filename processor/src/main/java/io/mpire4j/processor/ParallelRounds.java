@@ -15,7 +15,8 @@ import javax.lang.model.util.Elements;
 
 /**
  * The pipeline, run once per round: discover the annotated classes → validate each (all problems)
- * → build its immutable model → write its {@code *Parallel} class.
+ * → build its immutable model → write its {@code *Parallel} class. When processing is over, lists
+ * the {@code Provider} of every class written in {@code META-INF/services} ({@link ServicesFile}).
  *
  * <p>A class whose annotated signatures mention a type that does not exist yet (one another
  * processor will generate) is deferred by name to the next round; if it is still unresolved when
@@ -30,14 +31,16 @@ final class ParallelRounds {
     private final ModelFactory models;
     private final ParallelWriter writer;
     private Set<String> deferred = new LinkedHashSet<>();
+    private final ServicesFile services;
 
     ParallelRounds(ProcessingEnvironment environment) {
         this.elements = environment.getElementUtils();
         this.filer = environment.getFiler();
         this.reporter = new Reporter(environment.getMessager());
         this.validator = new ClassValidator(elements, environment.getTypeUtils(), reporter);
-        this.models = new ModelFactory(environment.getTypeUtils());
+        this.models = new ModelFactory(elements, environment.getTypeUtils());
         this.writer = new ParallelWriter(elements.getTypeElement("javax.annotation.processing.Generated") != null);
+        this.services = new ServicesFile(filer, reporter);
     }
 
     void process(RoundEnvironment round) {
@@ -61,6 +64,9 @@ final class ParallelRounds {
                 }
                 reporter.error(type, Message.PROCESSOR_ERROR, type.getQualifiedName(), stackTrace(t));
             }
+        }
+        if (round.processingOver()) {
+            services.write();
         }
     }
 
@@ -88,6 +94,7 @@ final class ParallelRounds {
         }
         try {
             writer.write(model).writeTo(filer);
+            services.add(AddProvider.binaryName(model), type);
         } catch (FilerException e) {
             reporter.error(type, Message.GENERATED_CLASS_EXISTS, generated, model.programName());
         }

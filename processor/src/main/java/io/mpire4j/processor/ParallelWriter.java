@@ -9,9 +9,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writer: one {@code *Parallel} class per {@link ClassModel}, assembled from small pieces, one
- * concern each ({@link AddFields}, {@link AddConstructor}, {@link AddFactories},
- * {@link AddMethodFamily}, {@link AddLifecycle}, {@link AddArgsClass}). Independent of the
- * annotation-processing API except for the originating element. Stateless.
+ * concern each ({@link AddCodecs}, {@link AddFields}, {@link AddConstructor}, {@link AddFactories},
+ * {@link AddMethodFamily}, {@link AddLifecycle}, {@link AddProgram}, {@link AddProvider},
+ * {@link AddArgsClass}). Independent of the annotation-processing API except for the originating
+ * element. Stateless.
  */
 final class ParallelWriter {
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -41,11 +42,14 @@ final class ParallelWriter {
                     .addMember("value", "{$S, $S}", "rawtypes", "unchecked")
                     .build());
         }
+        AddCodecs.addTo(type, names);
         AddFields.addTo(type, model, names);
         AddConstructor.addTo(type, model, names);
         AddFactories.addTo(type, model, names);
         AddMethodFamily.addTo(type, model, names);
         AddLifecycle.addTo(type, model, names);
+        AddProgram.addTo(type, model, names);
+        AddProvider.addTo(type, model, names);
         AddArgsClass.addTo(type, model);
         return JavaFile.builder(model.generated().packageName(), type.build())
                 .indent("    ")

@@ -15,6 +15,7 @@ final class RuntimeTypes {
     static final ClassName POOL_OPTIONS = ClassName.get(PACKAGE, "PoolOptions");
     static final ClassName INSIGHTS = ClassName.get(PACKAGE, "Insights");
     static final ClassName TASK_FAILED_EXCEPTION = ClassName.get(PACKAGE, "TaskFailedException");
+    static final ClassName PROGRAM_PROVIDER = ClassName.get(PACKAGE, "ProgramProvider");
 
     private RuntimeTypes() {}
 }

@@ -1,11 +1,37 @@
 package io.mpire4j.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import io.mpire4j.Codec;
+import io.mpire4j.ParallelMethod;
+import io.mpire4j.PoolOptions;
+import io.mpire4j.ProgramProvider;
 import io.mpire4j.TaskFailedException;
+import io.mpire4j.WorkerPool;
+import io.mpire4j.WorkerProgram;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -304,6 +330,191 @@ class BehaviourTest {
         assertThat(result).isInstanceOf(TaskFailedException.class);
         assertThat((Throwable) result).hasMessageThat().containsMatch("why = \"?disk full");
         assertThat((Throwable) result).hasCauseThat().isInstanceOf(java.io.IOException.class);
+    }
+
+    // --- what child JVMs use: the providers, the programs and the codecs ---
+
+    @Test
+    void providersFoundByServiceLoaderRebuildWorkingPrograms() throws Exception {
+        JavaFileObject scaler = Compilers.source("demo.Scaler",
+                "package demo;",
+                "import io.mpire4j.annotations.Parallel;",
+                "public record Scaler(int factor) {",
+                "    @Parallel int scale(int x) { return x * factor; }",
+                "    @Parallel static String label(String name, int n) { return name + n; }",
+                "}");
+        Compilation compilation = Compilers.compileStrict(PRIMES, scaler);
+        assertThat(compilation).succeededWithoutWarnings();
+        CompiledClassLoader loader = new CompiledClassLoader(compilation);
+        Map<String, ProgramProvider> providers = new HashMap<>();
+        for (ProgramProvider provider : ServiceLoader.load(ProgramProvider.class, loader)) {
+            providers.put(provider.name(), provider);
+        }
+        assertThat(providers.keySet()).containsExactly("demo.PrimesParallel", "demo.ScalerParallel");
+
+        WorkerProgram<?, ?> primes = providers.get("demo.PrimesParallel").program(input(new byte[0]));
+        try (WorkerPool<?, ?> pool = WorkerPool.create(primes, PoolOptions.defaults().workers(2))) {
+            ParallelMethod<Long, Boolean> isPrime = pool.method(0);
+            List<Long> numbers = LongStream.rangeClosed(1, 50).boxed().toList();
+            assertThat(isPrime.map(numbers)).isEqualTo(numbers.stream().map(BehaviourTest::isPrime).toList());
+            assertThat(isPrime.apply(7L)).isTrue();
+        }
+
+        // The receiver crosses with the generated record codec, as the parent writes it.
+        Object shared = loader.loadClass("demo.Scaler").getConstructor(int.class).newInstance(3);
+        byte[] receiver = write(codecs(loader.loadClass("demo.ScalerParallel")).get("SCALER"), shared);
+        WorkerProgram<?, ?> scaled = providers.get("demo.ScalerParallel").program(input(receiver));
+        try (WorkerPool<?, ?> pool = WorkerPool.create(scaled, PoolOptions.defaults().workers(2))) {
+            ParallelMethod<Integer, Integer> scale = pool.method(0);
+            assertThat(scale.map(List.of(1, 2, 3))).containsExactly(3, 6, 9).inOrder();
+            ParallelMethod<Object, String> label = pool.method(1);
+            Object args = loader.loadClass("demo.ScalerParallel$LabelArgs")
+                    .getConstructor(String.class, int.class).newInstance("n", 4);
+            assertThat(label.apply(args)).isEqualTo("n4");
+        }
+    }
+
+    @Test
+    void everyGeneratedCodecRoundTrips() throws Exception {
+        JavaFileObject samples = Compilers.source("demo.Samples",
+                "package demo;",
+                "import demo.Shapes.*;",
+                "import java.util.*;",
+                "import other.Box;",
+                "/** One value per codec constant of ShapesParallel, by the constant's name. */",
+                "public final class Samples implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        Point p = new Point(1, -2);",
+                "        Polygon polygon = new Polygon(\"tri\", Color.GREEN, List.of(p, new Point(3, 4)),",
+                "                Map.of(\"a\", Set.of(Color.RED, Color.BLUE), \"b\", Set.of()), 7L, 'x', null);",
+                "        Map<String, Object> m = new LinkedHashMap<>();",
+                "        m.put(\"SHAPES\", new Shapes(2.0));",
+                "        m.put(\"COLOR\", Color.BLUE);",
+                "        m.put(\"POINT\", p);",
+                "        m.put(\"LIST_OF_POINT\", Arrays.asList(p, null));",
+                "        m.put(\"SET_OF_COLOR\", EnumSet.of(Color.RED, Color.BLUE));",
+                "        m.put(\"MAP_OF_STRING_TO_SET_OF_COLOR\", Map.of(\"a\", Set.of(Color.GREEN), \"b\", Set.of()));",
+                "        m.put(\"POLYGON\", polygon);",
+                "        m.put(\"LIST_OF_POLYGON\", List.of(polygon, polygon));",
+                "        m.put(\"BY_COLOR_ARGS\", new ShapesParallel.ByColorArgs(List.of(polygon), Set.of(Color.RED)));",
+                "        m.put(\"MAP_OF_COLOR_TO_LIST_OF_POINT\", Map.of(Color.RED, List.of(p), Color.BLUE, List.of()));",
+                "        m.put(\"POINT_ARRAY\", new Point[] {p, null});",
+                "        m.put(\"POINT_ARRAY_ARRAY\", new Point[][] {{p}, {}, null});",
+                "        m.put(\"PAIR_OF_STRING_AND_INTEGER\", new Pair<>(\"one\", 1));",
+                "        m.put(\"PAIR_OF_STRING_AND_POINT\", new Pair<>(\"p\", p));",
+                "        m.put(\"NODE\", new Node(1, List.of(new Node(2, List.of()))));",
+                "        m.put(\"LEGACY\", new Legacy(p));",
+                "        m.put(\"EMPTY\", new Empty());",
+                "        m.put(\"LEGACY_ARGS\", new ShapesParallel.LegacyArgs(new Legacy(p), new Empty()));",
+                "        m.put(\"LIST_OF_COLOR\", List.of(Color.RED, Color.RED));",
+                "        m.put(\"SET_OF_LIST_OF_COLOR\", Set.of(List.of(Color.RED, Color.BLUE), List.of()));",
+                "        m.put(\"MAP_OF_STRING_TO_DOUBLE\", Map.of(\"pi\", 3.14, \"nan\", Double.NaN));",
+                "        m.put(\"LIST_OF_MAP_OF_STRING_TO_DOUBLE\", List.of(Map.of(\"e\", 2.71)));",
+                "        m.put(\"LIST_OF_LIST_OF_MAP_OF_STRING_TO_DOUBLE\", List.of(List.of(Map.of(\"z\", -0.0))));",
+                "        m.put(\"COLOR_ARRAY\", new Color[] {Color.BLUE, Color.RED});",
+                "        m.put(\"ARRAY_LIST_OF_POINT\", new ArrayList<>(List.of(p)));",
+                "        m.put(\"BOX\", Box.of(5));",
+                "        return m;",
+                "    }",
+                "}");
+        Compilation compilation = Compilers.compileStrict(GenerationTest.CODEC_SINK, GenerationTest.BOX, samples);
+        assertThat(compilation).succeededWithoutWarnings();
+        // Serialized codecs resolve classes as in a child JVM only if the runtime sees the user's classes.
+        CompiledClassLoader loader = CompiledClassLoader.withOwnRuntime(compilation);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) loader.newInstance("demo.Samples", Callable.class).call();
+        ReflectiveCodecs codecs = new ReflectiveCodecs(loader.loadClass("demo.ShapesParallel"));
+        assertThat(codecs.names()).containsExactlyElementsIn(values.keySet());
+
+        for (String name : codecs.names()) {
+            Object value = values.get(name);
+            assertWithMessage("%s of null", name).that(codecs.read(name, codecs.write(name, null))).isNull();
+            switch (name) {
+                // The receiver is not Serializable: sending it to a child JVM fails, naming it.
+                case "SHAPES" -> assertThat(assertThrows(NotSerializableException.class, () -> codecs.write(name, value)))
+                        .hasMessageThat().contains("demo.Shapes");
+                // A record whose component the generated package cannot name is serialized, and that
+                // component's class cannot be allow-listed: reading refuses it.
+                case "BOX" -> assertThat(assertThrows(InvalidClassException.class,
+                        () -> codecs.read(name, codecs.write(name, value)))).hasMessageThat().contains("REJECTED");
+                default -> assertWithMessage(name).that(codecs.read(name, codecs.write(name, value))).isEqualTo(value);
+            }
+        }
+    }
+
+    /** The codec constants of a generated class, by name. */
+    private static Map<String, Codec<Object>> codecs(Class<?> generated) throws IllegalAccessException {
+        Map<String, Codec<Object>> codecs = new TreeMap<>();
+        for (Field field : generated.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == Codec.class) {
+                field.setAccessible(true);
+                @SuppressWarnings("unchecked")
+                Codec<Object> codec = (Codec<Object>) field.get(null);
+                codecs.put(field.getName(), codec);
+            }
+        }
+        return codecs;
+    }
+
+    private static byte[] write(Codec<Object> codec, Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            codec.write(out, value);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The codec constants of a generated class whose runtime is its own class loader's (see
+     * {@link CompiledClassLoader#withOwnRuntime}), called by reflection.
+     */
+    private static final class ReflectiveCodecs {
+        private final Map<String, Object> codecs = new TreeMap<>();
+        private final Method write;
+        private final Method read;
+
+        ReflectiveCodecs(Class<?> generated) throws ReflectiveOperationException {
+            Class<?> codec = generated.getClassLoader().loadClass(Codec.class.getName());
+            write = codec.getMethod("write", DataOutput.class, Object.class);
+            read = codec.getMethod("read", DataInput.class);
+            for (Field field : generated.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == codec) {
+                    field.setAccessible(true);
+                    codecs.put(field.getName(), field.get(null));
+                }
+            }
+        }
+
+        Set<String> names() {
+            return codecs.keySet();
+        }
+
+        byte[] write(String name, Object value) throws Exception {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                invoke(write, name, out, value);
+            }
+            return bytes.toByteArray();
+        }
+
+        Object read(String name, byte[] bytes) throws Exception {
+            DataInputStream in = input(bytes);
+            Object value = invoke(read, name, in);
+            assertWithMessage("bytes left after reading %s", name).that(in.available()).isEqualTo(0);
+            return value;
+        }
+
+        private Object invoke(Method method, String name, Object... arguments) throws Exception {
+            try {
+                return method.invoke(codecs.get(name), arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+    }
+
+    private static DataInputStream input(byte[] bytes) {
+        return new DataInputStream(new ByteArrayInputStream(bytes));
     }
 
     private static Object run(String driver, JavaFileObject... sources) throws Exception {

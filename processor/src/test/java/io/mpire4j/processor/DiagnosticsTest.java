@@ -5,12 +5,20 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -292,7 +300,7 @@ class DiagnosticsTest {
     @Test
     void reservedNames() {
         for (String name : List.of("create", "close", "terminate", "stopAndJoin", "exitResults", "insights",
-                "hashCode", "wait")) {
+                "program", "hashCode", "wait")) {
             JavaFileObject source = Compilers.source("demo.Foo",
                     "package demo;",
                     "import io.mpire4j.annotations.*;",
@@ -600,6 +608,50 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("java.lang.IllegalStateException: simulated crash creating "
                 + "demo.FooParallel");
         assertThat(compilation).hadErrorContaining("at io.mpire4j.processor.ParallelRounds");
+    }
+
+    @Test
+    void aServicesFileWrittenByAnotherProcessorIsReported() {
+        JavaFileObject source = Compilers.source("demo.Foo",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public class Foo {",
+                "    @Parallel static int count(String s) { return 0; }",
+                "}");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new ParallelProcessor(), new WritesServicesFile())
+                .compile(source);
+        expect(compilation, source, Message.SERVICES_FILE, "public class Foo {", 1);
+        assertThat(compilation).hadErrorContaining("cannot write '" + ServicesFile.PATH + "'");
+    }
+
+    /** Another processor that writes mpire4j's services file in its first round. */
+    private static final class WritesServicesFile extends AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!done) {
+                done = true;
+                try (Writer out = processingEnv.getFiler()
+                        .createResource(StandardLocation.CLASS_OUTPUT, "", ServicesFile.PATH).openWriter()) {
+                    out.write("other.Provider\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
     }
 
     @AfterAll

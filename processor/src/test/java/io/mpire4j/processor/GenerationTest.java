@@ -1,6 +1,7 @@
 package io.mpire4j.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -8,16 +9,81 @@ import com.google.testing.compile.Compiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Inputs that must compile, warning-free, with the processor; and the processor's contract. */
 class GenerationTest {
+
+    /**
+     * Every kind of codec: records (generic, nested, self-containing, holding a type the package
+     * cannot name), an enum with a constant body, nested lists, sets and maps, arrays of records, a
+     * class that needs Java serialization, and a receiver that is not Serializable.
+     */
+    static final JavaFileObject CODEC_SINK = Compilers.source("demo.Shapes",
+            "package demo;",
+            "",
+            "import io.mpire4j.annotations.*;",
+            "import java.io.Serializable;",
+            "import java.util.*;",
+            "import other.Box;",
+            "",
+            "public final class Shapes {",
+            "    private final double scale;",
+            "    public Shapes(double scale) { this.scale = scale; }",
+            "",
+            "    public enum Color { RED, GREEN, BLUE { @Override public String toString() { return \"blue\"; } } }",
+            "    public record Point(int x, int y) implements Serializable {}",
+            "    public record Polygon(String name, Color color, List<Point> points, Map<String, Set<Color>> tags,",
+            "            long id, char mark, Boolean closed) {}",
+            "    public record Pair<A, B>(A first, B second) {}",
+            "    public record Node(int value, List<Node> children) implements Serializable {}",
+            "    record Empty() {}",
+            "    public static final class Legacy implements Serializable {",
+            "        private static final long serialVersionUID = 1L;",
+            "        final Point at;",
+            "        transient Object cache;",
+            "        public Legacy(Point at) { this.at = at; }",
+            "        @Override public boolean equals(Object o) { return o instanceof Legacy l && l.at.equals(at); }",
+            "        @Override public int hashCode() { return at.hashCode(); }",
+            "    }",
+            "",
+            "    @WorkerInit static StringBuilder start(@WorkerId int id) { return new StringBuilder(); }",
+            "    @Parallel double area(Polygon polygon) { return scale * polygon.points().size(); }",
+            "    @Parallel static Map<Color, List<Point>> byColor(List<Polygon> polygons, Set<Color> wanted) {",
+            "        return Map.of(); }",
+            "    @Parallel static Point[] corners(Point[][] grid) { return grid[0]; }",
+            "    @Parallel static Pair<String, Point> label(Pair<String, Integer> pair) { return null; }",
+            "    @Parallel static Node tree(Node root) { return root; }",
+            "    @Parallel static Legacy legacy(Legacy legacy, Empty empty) { return legacy; }",
+            "    @Parallel static List<List<Map<String, Double>>> nested(Set<List<Color>> sets) { return List.of(); }",
+            "    @Parallel static ArrayList<Point> copy(Color[] colors) { return new ArrayList<>(); }",
+            "    @Parallel static int open(Box box) { return 0; }",
+            "    @WorkerExit static List<Point> stop(@WorkerState StringBuilder log) { return List.of(); }",
+            "}");
+
+    /** A public record with a component that code outside its package cannot name. */
+    static final JavaFileObject BOX = Compilers.source("other.Box",
+            "package other;",
+            "public record Box(Secret secret) implements java.io.Serializable {",
+            "    public static Box of(int n) { return new Box(new Secret(n)); }",
+            "}",
+            "record Secret(int n) implements java.io.Serializable {}");
 
     /** Everything a signature can hold, at once. */
     private static final JavaFileObject KITCHEN_SINK = Compilers.source("demo.Sink",
@@ -107,7 +173,13 @@ class GenerationTest {
         assertThat(text).contains("(state, workerId, task) -> shared.greet(state, task.pool(), task.task(), "
                 + "task.state2())");
         assertThat(text).contains(".init(\"open\", workerId -> shared.open(workerId))");
-        assertThat(text).contains(".exit(\"close\", (state, workerId) -> shared.close(state, workerId))");
+        assertThat(text).contains(".exit(\"close\", (state, workerId) -> shared.close(state, workerId), Codecs.INT)");
+        // The pool and child JVMs number the methods alike: the handles come from program() by index.
+        assertThat(text).contains("this.pool = WorkerPool.create(program(shared), options);");
+        assertThat(text).contains("this.pool_ = this.pool.method(21);");
+        assertThat(text).contains("static WorkerProgram<Sink.State, Integer> program(Sink shared) {");
+        assertThat(text).contains(".receiver(shared, SINK)");
+        assertThat(text).contains("return SinkParallel.program(SINK.read(receiver));");
         // Argument classes: written as records would be, but arrays by content.
         assertThat(text).contains("public static final class GridArgs {");
         assertThat(text).contains("public GridArgs(String[][] v, int n) {");
@@ -255,13 +327,132 @@ class GenerationTest {
     }
 
     @Test
-    void isRegisteredAsAnIsolatingProcessor() throws IOException {
+    void isRegisteredAsAnAggregatingProcessor() throws IOException {
+        // Aggregating: one services file lists the providers of every annotated class.
         try (var in = ParallelProcessor.class.getResourceAsStream(
                 "/META-INF/gradle/incremental.annotation.processors")) {
             assertThat(in).isNotNull();
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
-                    .isEqualTo("io.mpire4j.processor.ParallelProcessor,isolating");
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim())
+                    .isEqualTo("io.mpire4j.processor.ParallelProcessor,aggregating");
         }
+    }
+
+    // --- codecs ---
+
+    @Test
+    void codecSinkCompilesWithoutWarnings() {
+        Compilation compilation = Compilers.compileStrict(CODEC_SINK, BOX);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Compilers.recompileStrict(compilation, CODEC_SINK, BOX)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void codecsAreComposedFromTheDeclaredTypes() {
+        String text = Compilers.generatedText(Compilers.compileStrict(CODEC_SINK, BOX), "demo.ShapesParallel");
+        // Primitives, boxes and strings use the runtime's constants; enums their values.
+        assertThat(text).contains("private static final Codec<Shapes.Color> COLOR = "
+                + "Codecs.enumOf(Shapes.Color.values());");
+        // Records: each component by its own codec, read back through the canonical constructor.
+        assertThat(text).contains("private static final Codec<Shapes.Point> POINT = Codec.of((out, value) -> {\n"
+                + "        Codecs.INT.write(out, value.x());\n"
+                + "        Codecs.INT.write(out, value.y());\n"
+                + "    }, in -> new Shapes.Point(Codecs.INT.read(in), Codecs.INT.read(in)));");
+        assertThat(text).contains("private static final Codec<List<Shapes.Point>> LIST_OF_POINT = "
+                + "Codecs.list(POINT);");
+        assertThat(text).contains("Codecs.map(Codecs.STRING, SET_OF_COLOR);");
+        assertThat(text).contains("private static final Codec<Shapes.Point[][]> POINT_ARRAY_ARRAY = "
+                + "Codecs.array(POINT_ARRAY, Shapes.Point[][]::new);");
+        assertThat(text).contains("in -> new Shapes.Pair<String, Integer>(Codecs.STRING.read(in), "
+                + "Codecs.INT.read(in))");
+        assertThat(text).contains("Codecs.list(LIST_OF_MAP_OF_STRING_TO_DOUBLE)");
+        // Args classes are written like records.
+        assertThat(text).contains("in -> new ByColorArgs(LIST_OF_POLYGON.read(in), SET_OF_COLOR.read(in))");
+        // A record that contains itself, a record whose component the package cannot name, a plain class
+        // and a parameterized class fall back to serialization, allowing the classes they hold.
+        assertThat(text).contains("private static final Codec<Shapes.Node> NODE = "
+                + "Codecs.serialized(Shapes.Node.class);");
+        assertThat(text).contains("private static final Codec<Box> BOX = Codecs.serialized(Box.class);");
+        assertThat(text).contains("private static final Codec<Shapes.Legacy> LEGACY = "
+                + "Codecs.serialized(Shapes.Legacy.class,\n            Shapes.Point.class);");
+        assertThat(text).contains("@SuppressWarnings(\"unchecked\")\n"
+                + "    private static final Codec<ArrayList<Shapes.Point>> ARRAY_LIST_OF_POINT = "
+                + "(Codec<ArrayList<Shapes.Point>>) (Codec<?>)\n"
+                + "            Codecs.serialized(ArrayList.class, Shapes.Point.class);");
+        // The receiver is not Serializable: that fails when a child JVM needs it, not at compile time.
+        assertThat(text).contains(".receiver(shared, SHAPES)");
+        assertThat(text).contains(".exit(\"stop\", (state, workerId) -> Shapes.stop(state), LIST_OF_POINT)");
+        assertThat(text).contains("BY_COLOR_ARGS, MAP_OF_COLOR_TO_LIST_OF_POINT)");
+        // Only the casts suppress warnings, field by field.
+        assertThat(text).doesNotContain("@SuppressWarnings({");
+        // Equal codecs are one constant.
+        assertThat(text.split("Codec<List<Shapes.Point>> LIST_OF_POINT", -1)).hasLength(2);
+    }
+
+    @Test
+    void aUserClassNamedProviderDoesNotClashWithTheGeneratedOne() {
+        JavaFileObject provider = Compilers.source("demo.Provider",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public final class Provider {",
+                "    @Parallel static Provider same(Provider p) { return p; }",
+                "}");
+        Compilation compilation = Compilers.compileStrict(provider);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Compilers.recompileStrict(compilation, provider)).succeededWithoutWarnings();
+    }
+
+    // --- the services file ---
+
+    @Test
+    void theServicesFileListsEveryProviderSorted() throws IOException {
+        JavaFileObject plain = Compilers.source("Plain",
+                "import io.mpire4j.annotations.*;",
+                "public final class Plain {",
+                "    @Parallel static int twice(int n) { return 2 * n; }",
+                "}");
+        JavaFileObject outer = Compilers.source("demo.Outer",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public final class Outer {",
+                "    public static final class Inner { @Parallel static int one(int n) { return n; } }",
+                "    @Parallel static int two(int n) { return n; }",
+                "}");
+        Compilation compilation = Compilers.compileStrict(outer, plain);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(servicesFile(compilation)).isEqualTo(
+                "PlainParallel$Provider\ndemo.OuterParallel$Provider\ndemo.Outer_InnerParallel$Provider\n");
+    }
+
+    @Test
+    void theServicesFileKeepsTheEntriesOfClassesNotRecompiled(@TempDir Path dir) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path services = classes.resolve(ServicesFile.PATH);
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "# from an earlier build\nother.KeptParallel$Provider\n\n"
+                + "demo.PrimesParallel$Provider\n");
+        Path source = Files.createDirectories(dir.resolve("src/demo")).resolve("Primes.java");
+        Files.writeString(source, "package demo;\n"
+                + "import io.mpire4j.annotations.Parallel;\n"
+                + "public final class Primes { @Parallel static boolean isPrime(long n) { return n > 1; } }\n");
+
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("-d", classes.toString(), "-s", Files.createDirectories(dir.resolve("generated")).toString(),
+                            "-classpath", System.getProperty("java.class.path")),
+                    null, files.getJavaFileObjects(source));
+            task.setProcessors(List.of(new ParallelProcessor()));
+            assertWithMessage("%s", diagnostics.getDiagnostics()).that(task.call()).isTrue();
+        }
+        assertThat(Files.readString(services)).isEqualTo(
+                "demo.PrimesParallel$Provider\nother.KeptParallel$Provider\n");
+    }
+
+    private static String servicesFile(Compilation compilation) throws IOException {
+        JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, ServicesFile.PATH)
+                .orElseThrow(() -> new AssertionError("no " + ServicesFile.PATH));
+        return file.getCharContent(false).toString();
     }
 
     /** Another processor that generates {@code demo.Later} in its first round. */
