@@ -260,12 +260,17 @@ public final class Codecs {
      * Java serialization for a type no other codec covers. Reading accepts only {@code type}, its
      * subclasses, the classes in {@code alsoAllowed}, arrays of those, primitives, boxes,
      * {@code String}, enums, and the JDK's collections — anything else is rejected by an
-     * {@link ObjectInputFilter} before it is instantiated. Writing a value that is not
+     * {@link ObjectInputFilter} before it is instantiated. (A declared type of {@code Object}
+     * therefore allows anything: declare the real type to keep the allow-list tight.) Writing a value that is not
      * {@link Serializable} fails with an {@link IOException} naming its class.
      */
     public static <T> Codec<T> serialized(Class<T> type, Class<?>... alsoAllowed) {
-        Set<Class<?>> allowed = new HashSet<>(List.of(alsoAllowed));
-        allowed.add(type);
+        Set<Class<?>> allowed = new HashSet<>();
+        for (Class<?> c : List.of(alsoAllowed)) {
+            allowed.add(elementOf(c));
+        }
+        allowed.add(elementOf(type));
+        ClassLoader loader = type.getClassLoader();
         ObjectInputFilter filter = info -> {
             Class<?> c = info.serialClass();
             if (c == null) {
@@ -288,13 +293,47 @@ public final class Codecs {
             BYTE_ARRAY.write(out, bytes.toByteArray());
         }, in -> {
             byte[] data = BYTE_ARRAY.read(in);
-            try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(data))) {
+            try (ObjectInputStream objects = new LoaderObjectInputStream(new ByteArrayInputStream(data), loader)) {
                 objects.setObjectInputFilter(filter);
                 return type.cast(objects.readObject());
             } catch (ClassNotFoundException e) {
                 throw new InvalidClassException(e.getMessage(), "class not found while reading a " + type.getName());
             }
         });
+    }
+
+    private static Class<?> elementOf(Class<?> c) {
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        return c;
+    }
+
+    /**
+     * Resolves classes through the loader of the codec's type (then the thread's context loader),
+     * not through whatever loader happens to be nearest on the stack.
+     */
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(ByteArrayInputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            for (ClassLoader candidate : new ClassLoader[] {loader, Thread.currentThread().getContextClassLoader()}) {
+                if (candidate != null) {
+                    try {
+                        return Class.forName(desc.getName(), false, candidate);
+                    } catch (ClassNotFoundException tryNext) {
+                        // fall through to the next loader, then the default resolution
+                    }
+                }
+            }
+            return super.resolveClass(desc);
+        }
     }
 
     private static boolean isAllowed(Class<?> c, Set<Class<?>> allowed) {
