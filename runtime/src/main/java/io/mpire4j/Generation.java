@@ -19,6 +19,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Lifecycle: {@code RUNNING → STOPPING → STOPPED} (graceful: queued chunks run, then every
  * worker that ran a task runs its exit) or {@code RUNNING/STOPPING → TERMINATED} (at once, no
  * exits). Every field below the lock is guarded by {@link #lock}.
+ *
+ * <p>The worker kind follows the start method: {@link ThreadWorker} for threads and virtual
+ * threads, {@link ChildWorker} for {@link StartMethod#PROCESSES}, whose child JVMs this generation
+ * launches through its {@link ChildLauncher} (one local socket per generation, closed when it
+ * stops). A child worker that cannot start makes the generation <em>broken</em>: running calls fail
+ * with the reason, new ones are refused, and the pool starts a fresh generation for its next call.
  */
 final class Generation<S, E> {
     /** How long an interrupted worker may take to return before it is abandoned and replaced. */
@@ -61,6 +67,10 @@ final class Generation<S, E> {
     private int nextWake;
     private Watchdog watchdog;
     private volatile boolean terminated;
+    /** Why a child worker could not start; null while the generation is sound. */
+    private RuntimeException startFailure;
+    /** Launches child JVMs; null unless the start method is PROCESSES. */
+    private final ChildLauncher children;
 
     Generation(WorkerProgram<S, E> program, PoolOptions options) {
         this.program = program;
@@ -72,6 +82,12 @@ final class Generation<S, E> {
         for (int id = 0; id < options.workers(); id++) {
             slots.add(new Slot<>(id, lock.newCondition(), new WorkerStats(id)));
         }
+        this.children = options.startMethod() == StartMethod.PROCESSES ? ChildLauncher.create(program, options) : null;
+    }
+
+    /** How this generation launches child JVMs (PROCESSES only). */
+    ChildLauncher children() {
+        return children;
     }
 
     static long nanos(Duration d) {
@@ -101,7 +117,8 @@ final class Generation<S, E> {
 
     /** Guarded by lock. */
     private void startWorker(Slot<S, E> slot, Chunk<S> first) {
-        Worker<S, E> worker = new ThreadWorker<>(this, slot, first);
+        Worker<S, E> worker = children != null ? new ChildWorker<>(this, slot, first)
+                : new ThreadWorker<>(this, slot, first);
         Thread thread = newThread(slot.id, worker);
         worker.thread = thread;
         slot.current = worker;
@@ -142,6 +159,11 @@ final class Generation<S, E> {
         lock.lock();
         try {
             requireRunning(call);
+            if (children != null && call.method.index() < 0) {
+                throw new IllegalStateException("StartMethod.PROCESSES needs every @Parallel method registered by index "
+                        + "(WorkerPool.method(int)), so that a child JVM can call it; " + call.method.displayName()
+                        + " was not: recompile with the current mpire4j processor");
+            }
             calls.add(call);
             if (call.timeoutNanos > 0) {
                 ensureWatchdog(call.timeoutNanos);
@@ -188,6 +210,9 @@ final class Generation<S, E> {
     }
 
     private void requireRunning(Call<S, ?, ?> call) {
+        if (startFailure != null) {
+            throw new IllegalStateException(startFailure.getMessage(), startFailure);
+        }
         if (state != State.RUNNING) {
             throw new IllegalStateException("the pool's workers were " + (state == State.TERMINATED ? "terminated"
                     : "stopped") + " while " + call.method.displayName() + " was running");
@@ -203,7 +228,7 @@ final class Generation<S, E> {
         lock.lock();
         try {
             while (true) {
-                if (worker.abandoned || state == State.TERMINATED || slot.current != worker) {
+                if (worker.abandoned || worker.gone || state == State.TERMINATED || slot.current != worker) {
                     return null;
                 }
                 Chunk<S> chunk = slot.own.poll();
@@ -234,6 +259,26 @@ final class Generation<S, E> {
         return terminated;
     }
 
+    /** Whether a graceful stop has finished or the generation was terminated. */
+    boolean isStopped() {
+        lock.lock();
+        try {
+            return state == State.STOPPED || state == State.TERMINATED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a child worker could not start: the pool should replace this generation. */
+    boolean isBroken() {
+        lock.lock();
+        try {
+            return startFailure != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- worker lifecycle
 
     /** A worker reached its lifespan; its slot gets a fresh worker, which runs {@code carry} first. */
@@ -246,6 +291,55 @@ final class Generation<S, E> {
             startWorker(old.slot, carry);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A worker whose child JVM died ({@link Worker#gone}) leaves its slot without exit; a fresh
+     * worker takes the slot while there may be work for it. Called on the worker's thread.
+     */
+    void replaceLost(Worker<S, E> lost) {
+        lock.lock();
+        try {
+            Slot<S, E> slot = lost.slot;
+            boolean work = state == State.RUNNING
+                    || state == State.STOPPING && (!slot.own.isEmpty() || !shared.isEmpty());
+            if (slot.current == lost && work && startFailure == null) {
+                startWorker(slot, null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the slot's worker if it waits for work, so that it sees it is {@link Worker#gone}. */
+    void wake(Slot<S, E> slot) {
+        lock.lock();
+        try {
+            slot.wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A child worker could not start: fails the running calls with {@code failure}, refuses new
+     * ones, and leaves the slot empty (the pool replaces the whole generation on its next call).
+     * Called on the worker's thread.
+     */
+    void cannotStart(Worker<S, E> worker, RuntimeException failure) {
+        List<Call<S, ?, ?>> running;
+        lock.lock();
+        try {
+            if (startFailure == null) {
+                startFailure = failure;
+            }
+            running = new ArrayList<>(calls);
+        } finally {
+            lock.unlock();
+        }
+        for (Call<S, ?, ?> call : running) {
+            call.fail(() -> new IllegalStateException(failure.getMessage(), failure));
         }
     }
 
@@ -263,7 +357,7 @@ final class Generation<S, E> {
             threads.remove(worker.thread);
             uncount(worker);
             if (replace && worker.slot.current == worker && (state == State.RUNNING || state == State.STOPPING)) {
-                startWorker(worker.slot, null);
+                startWorker(worker.slot, worker.handover);
             }
         } finally {
             lock.unlock();
@@ -488,6 +582,9 @@ final class Generation<S, E> {
             } catch (InterruptedException e) {
                 interrupted = true;
             }
+        }
+        if (children != null) {
+            children.close();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

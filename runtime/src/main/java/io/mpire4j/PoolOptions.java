@@ -1,8 +1,13 @@
 package io.mpire4j;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a pool's workers are made. Immutable and thread-safe: start from {@link #defaults()} and
@@ -20,7 +25,8 @@ import java.util.Optional;
  */
 public final class PoolOptions {
     private static final PoolOptions DEFAULTS = new PoolOptions(
-            Runtime.getRuntime().availableProcessors(), StartMethod.THREADS, true, false, false, null, null);
+            Runtime.getRuntime().availableProcessors(), StartMethod.THREADS, true, false, false, null, null,
+            List.of(), List.of(), false);
 
     private final int workers;
     private final StartMethod startMethod;
@@ -29,9 +35,14 @@ public final class PoolOptions {
     private final boolean enableInsights;
     private final Duration workerInitTimeout;
     private final Duration workerExitTimeout;
+    private final List<String> jvmOptions;
+    /** Empty: no pinning; one set for every worker unless {@link #cpuIdsPerWorker}. */
+    private final List<Set<Integer>> cpuIds;
+    private final boolean cpuIdsPerWorker;
 
     private PoolOptions(int workers, StartMethod startMethod, boolean keepAlive, boolean orderTasks,
-            boolean enableInsights, Duration workerInitTimeout, Duration workerExitTimeout) {
+            boolean enableInsights, Duration workerInitTimeout, Duration workerExitTimeout,
+            List<String> jvmOptions, List<Set<Integer>> cpuIds, boolean cpuIdsPerWorker) {
         this.workers = workers;
         this.startMethod = startMethod;
         this.keepAlive = keepAlive;
@@ -39,6 +50,9 @@ public final class PoolOptions {
         this.enableInsights = enableInsights;
         this.workerInitTimeout = workerInitTimeout;
         this.workerExitTimeout = workerExitTimeout;
+        this.jvmOptions = jvmOptions;
+        this.cpuIds = cpuIds;
+        this.cpuIdsPerWorker = cpuIdsPerWorker;
     }
 
     /**
@@ -54,14 +68,16 @@ public final class PoolOptions {
     public PoolOptions workers(int workers) {
         Preconditions.requirePositive("workers", workers);
         return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout);
+                workerInitTimeout, workerExitTimeout,
+                jvmOptions, cpuIds, cpuIdsPerWorker);
     }
 
     /** What a worker is. Default: {@link StartMethod#THREADS}. */
     public PoolOptions startMethod(StartMethod startMethod) {
         Objects.requireNonNull(startMethod, "startMethod");
         return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout);
+                workerInitTimeout, workerExitTimeout,
+                jvmOptions, cpuIds, cpuIdsPerWorker);
     }
 
     /**
@@ -72,7 +88,8 @@ public final class PoolOptions {
      */
     public PoolOptions keepAlive(boolean keepAlive) {
         return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout);
+                workerInitTimeout, workerExitTimeout,
+                jvmOptions, cpuIds, cpuIdsPerWorker);
     }
 
     /**
@@ -82,13 +99,15 @@ public final class PoolOptions {
      */
     public PoolOptions orderTasks(boolean orderTasks) {
         return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout);
+                workerInitTimeout, workerExitTimeout,
+                jvmOptions, cpuIds, cpuIdsPerWorker);
     }
 
     /** Whether the pool records worker insights (see {@link Insights}). Default {@code false}. */
     public PoolOptions enableInsights(boolean enableInsights) {
         return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout);
+                workerInitTimeout, workerExitTimeout,
+                jvmOptions, cpuIds, cpuIdsPerWorker);
     }
 
     /**
@@ -98,7 +117,8 @@ public final class PoolOptions {
     public PoolOptions workerInitTimeout(Duration timeout) {
         Preconditions.requirePositive("workerInitTimeout", timeout);
         return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                timeout, workerExitTimeout);
+                timeout, workerExitTimeout,
+                jvmOptions, cpuIds, cpuIdsPerWorker);
     }
 
     /**
@@ -108,7 +128,91 @@ public final class PoolOptions {
     public PoolOptions workerExitTimeout(Duration timeout) {
         Preconditions.requirePositive("workerExitTimeout", timeout);
         return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, timeout);
+                workerInitTimeout, timeout,
+                jvmOptions, cpuIds, cpuIdsPerWorker);
+    }
+
+    /**
+     * Extra command-line options for every child JVM ({@link StartMethod#PROCESSES} only), added
+     * after mpire4j's own, so they win: for example {@code List.of("-Xmx512m")}. Default: none.
+     */
+    public PoolOptions jvmOptions(List<String> options) {
+        List<String> copy = List.copyOf(Objects.requireNonNull(options, "jvmOptions"));
+        for (String option : copy) {
+            if (option.isBlank()) {
+                throw new IllegalArgumentException("jvmOptions must not contain blank options, was " + copy);
+            }
+        }
+        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
+                workerInitTimeout, workerExitTimeout, copy, cpuIds, cpuIdsPerWorker);
+    }
+
+    /**
+     * Pins every worker to these CPUs (ids as in {@code /proc/cpuinfo}). Needs
+     * {@link StartMethod#PROCESSES} on Linux with {@code taskset} installed; the pool fails at
+     * creation otherwise. Default: no pinning.
+     */
+    public PoolOptions cpuIds(Set<Integer> cpus) {
+        Set<Integer> checked = checkCpus("cpuIds", cpus);
+        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
+                workerInitTimeout, workerExitTimeout, jvmOptions, List.of(checked), false);
+    }
+
+    /**
+     * Pins worker {@code i} to the CPUs {@code perWorker.get(i)}: the list must have one set per
+     * worker (checked when the pool is created). Same requirements as {@link #cpuIds(Set)}.
+     */
+    public PoolOptions cpuIds(List<Set<Integer>> perWorker) {
+        Objects.requireNonNull(perWorker, "cpuIds");
+        if (perWorker.isEmpty()) {
+            throw new IllegalArgumentException("cpuIds must have one CPU set per worker, was an empty list");
+        }
+        List<Set<Integer>> checked = new ArrayList<>(perWorker.size());
+        for (int i = 0; i < perWorker.size(); i++) {
+            checked.add(checkCpus("cpuIds[" + i + "]", perWorker.get(i)));
+        }
+        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
+                workerInitTimeout, workerExitTimeout, jvmOptions, List.copyOf(checked), true);
+    }
+
+    private static Set<Integer> checkCpus(String setting, Set<Integer> cpus) {
+        Objects.requireNonNull(cpus, setting);
+        if (cpus.isEmpty()) {
+            throw new IllegalArgumentException(setting + " must name at least one CPU, was " + cpus);
+        }
+        TreeSet<Integer> sorted = new TreeSet<>();
+        for (Integer cpu : cpus) {
+            if (cpu == null || cpu < 0) {
+                throw new IllegalArgumentException(setting + " must hold CPU ids >= 0, was " + cpus);
+            }
+            sorted.add(cpu);
+        }
+        return Collections.unmodifiableSet(sorted);
+    }
+
+    /**
+     * Checks the settings that depend on each other; called when a pool is created.
+     *
+     * @throws IllegalArgumentException naming the setting and the value
+     */
+    void validate() {
+        if (cpuIds.isEmpty()) {
+            return;
+        }
+        if (startMethod != StartMethod.PROCESSES) {
+            throw new IllegalArgumentException("cpuIds needs StartMethod.PROCESSES, was " + startMethod
+                    + (startMethod == StartMethod.VIRTUAL_THREADS
+                            ? ": virtual threads run on carrier threads that cannot be pinned" : "")
+                    + " (cpuIds " + cpuIdsText() + ")");
+        }
+        if (cpuIdsPerWorker && cpuIds.size() != workers) {
+            throw new IllegalArgumentException("cpuIds must have one CPU set per worker (" + workers
+                    + "), was " + cpuIds.size() + " sets: " + cpuIds);
+        }
+    }
+
+    private String cpuIdsText() {
+        return cpuIdsPerWorker ? cpuIds.toString() : cpuIds.get(0).toString();
     }
 
     /** The number of workers. */
@@ -146,10 +250,34 @@ public final class PoolOptions {
         return Optional.ofNullable(workerExitTimeout);
     }
 
+    /** The extra options for child JVMs (possibly empty). */
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /**
+     * The CPUs worker {@code workerId} is pinned to, or an empty set for no pinning.
+     *
+     * @throws IndexOutOfBoundsException if per-worker sets were given and {@code workerId} has none
+     */
+    public Set<Integer> cpuIds(int workerId) {
+        if (cpuIds.isEmpty()) {
+            return Set.of();
+        }
+        return cpuIdsPerWorker ? cpuIds.get(workerId) : cpuIds.get(0);
+    }
+
+    /** Whether workers are pinned to CPUs. */
+    boolean pinned() {
+        return !cpuIds.isEmpty();
+    }
+
     @Override
     public String toString() {
         return "PoolOptions[workers=" + workers + ", startMethod=" + startMethod + ", keepAlive=" + keepAlive
                 + ", orderTasks=" + orderTasks + ", enableInsights=" + enableInsights
-                + ", workerInitTimeout=" + workerInitTimeout + ", workerExitTimeout=" + workerExitTimeout + "]";
+                + ", workerInitTimeout=" + workerInitTimeout + ", workerExitTimeout=" + workerExitTimeout
+                + (jvmOptions.isEmpty() ? "" : ", jvmOptions=" + jvmOptions)
+                + (cpuIds.isEmpty() ? "" : ", cpuIds=" + cpuIdsText()) + "]";
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  *   cause: java.lang.IllegalArgumentException: negative input
  * </pre>
  *
- * <p>Subclasses say why a task did not finish: {@link TaskTimeoutException}. Thrown on the thread
+ * <p>Subclasses say why a task did not finish: {@link TaskTimeoutException},
+ * {@link WorkerDiedException}. Thrown on the thread
  * that made the call; {@code applyAsync} futures complete exceptionally with it.
  */
 public class TaskFailedException extends RuntimeException {
@@ -33,6 +34,16 @@ public class TaskFailedException extends RuntimeException {
 
     TaskFailedException(String headline, TaskFailure failure, Throwable cause) {
         super(ErrorReport.taskMessage(headline, failure, cause), cause);
+        this.method = failure.method();
+        this.workerId = failure.workerId();
+        this.taskIndex = failure.taskIndex();
+        this.parameterNames = failure.parameterNames();
+        this.arguments = Collections.unmodifiableList(java.util.Arrays.asList(failure.arguments()));
+    }
+
+    /** For subclasses that write their whole message themselves ({@link WorkerDiedException}). */
+    TaskFailedException(TaskFailure failure, Throwable cause, String message) {
+        super(message, cause);
         this.method = failure.method();
         this.workerId = failure.workerId();
         this.taskIndex = failure.taskIndex();

@@ -26,6 +26,28 @@ abstract class Worker<S, E> implements Runnable {
     volatile boolean abandoned;
     /** Whether a graceful stop still waits for this worker; guarded by the generation's lock. */
     boolean counted = true;
+    /**
+     * Set when this worker can do no more work because its child JVM is gone (it died, or the
+     * watchdog killed it at a deadline): the loop stops at once without running exit and, unless
+     * the generation abandoned the worker, puts a fresh worker in the slot. Written by the
+     * worker's thread, the watchdog or a process-exit callback; always false for thread workers.
+     */
+    volatile boolean gone;
+    /**
+     * Set by a kind, on the worker's thread, when the worker should be replaced after the current
+     * chunk (running exit first), as at the end of a lifespan: a child JVM whose task threw an
+     * {@code OutOfMemoryError}.
+     */
+    boolean retire;
+
+    /**
+     * While a lifespan restart runs exit: the chunk the fresh worker must run first. If exit is
+     * abandoned at its deadline, the generation hands this chunk to the replacement, so no chunk
+     * is lost. Written on the worker's thread, read by the watchdog.
+     */
+    volatile Chunk<S> handover;
+    /** Whether exit runs for a lifespan restart (the slot needs a successor) rather than a stop. */
+    private volatile boolean restarting;
 
     private final long createdNanos = System.nanoTime();
     private Chunk<S> carry;
@@ -82,11 +104,12 @@ abstract class Worker<S, E> implements Runnable {
     @Override
     public final void run() {
         WorkerStats stats = generation.measure ? slot.stats : null;
-        if (stats != null) {
-            stats.startUp(System.nanoTime() - createdNanos);
-        }
         try {
-            if (!open()) {
+            boolean opened = open();
+            if (stats != null) {
+                stats.startUp(System.nanoTime() - createdNanos); // a child JVM's launch included
+            }
+            if (!opened) {
                 return;
             }
             Chunk<S> chunk = carry;
@@ -99,6 +122,10 @@ abstract class Worker<S, E> implements Runnable {
                         stats.waiting(System.nanoTime() - waitStart);
                     }
                     if (chunk == null) {
+                        if (gone) {
+                            leave();
+                            return;
+                        }
                         break;
                     }
                 }
@@ -113,23 +140,25 @@ abstract class Worker<S, E> implements Runnable {
                     return;
                 }
                 if (!started && !init(call, stats)) {
-                    if (abandoned) {
+                    if (abandoned || gone) {
+                        leave();
                         return;
                     }
                     chunk = null;
                     continue;
                 }
                 tasksSinceStart += runChunk(chunk, stats);
-                if (abandoned) {
+                if (abandoned || gone) {
+                    leave();
                     return;
                 }
-                if (lifespan > 0 && tasksSinceStart >= lifespan) {
+                if (retire || lifespan > 0 && tasksSinceStart >= lifespan) {
                     restart(null);
                     return;
                 }
                 chunk = null;
             }
-            if (!abandoned && !generation.isTerminated()) {
+            if (!abandoned && !gone && !generation.isTerminated()) {
                 exit(stats);
             }
         } catch (Throwable bug) {
@@ -145,6 +174,8 @@ abstract class Worker<S, E> implements Runnable {
 
     /** Ends this worker (running its exit) and starts a fresh one in the slot, which runs {@code next} first. */
     final void restart(Chunk<S> next) {
+        handover = next;
+        restarting = true;
         exit(generation.measure ? slot.stats : null);
         if (!abandoned) {
             generation.restart(this, next);
@@ -154,6 +185,17 @@ abstract class Worker<S, E> implements Runnable {
     /** Forgets the lifecycle without running exit: the worker's state is gone (a child JVM died). */
     final void lost() {
         started = false;
+    }
+
+    /**
+     * Ends a worker that is {@link #gone} or abandoned, without exit: a gone worker that the
+     * generation did not abandon gets a fresh worker in its slot ({@link Generation#replaceLost}).
+     */
+    private void leave() {
+        if (gone && !abandoned) {
+            lost();
+            generation.replaceLost(this);
+        }
     }
 
     private boolean init(Call<S, ?, ?> call, WorkerStats stats) {
@@ -252,6 +294,14 @@ abstract class Worker<S, E> implements Runnable {
         }
     }
 
+    /**
+     * What to do with a worker given up in {@code phase}: replace it, except when it was exiting
+     * for good (a stop), where nothing needs its slot.
+     */
+    final Overdue overdue(Phase phase) {
+        return phase == Phase.EXIT && !restarting ? Overdue.DROP : Overdue.REPLACE;
+    }
+
     /** Hook run under the phase lock as a phase ends; {@code late} if it had expired. */
     void afterPhase(boolean late) {}
 
@@ -278,7 +328,7 @@ abstract class Worker<S, E> implements Runnable {
             if (now - abandonAt < 0) {
                 return Overdue.NO;
             }
-            return phase == Phase.EXIT ? Overdue.DROP : Overdue.REPLACE;
+            return overdue(phase);
         } finally {
             phaseLock.unlock();
         }

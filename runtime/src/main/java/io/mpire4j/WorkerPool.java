@@ -40,10 +40,20 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         this.options = options;
     }
 
-    /** A pool running {@code program} with {@code options}. Workers start with the first call. */
+    /**
+     * A pool running {@code program} with {@code options}. Workers start with the first call.
+     *
+     * @throws IllegalArgumentException if the options do not fit together or the program cannot
+     *     run on {@link StartMethod#PROCESSES} workers
+     * @throws IllegalStateException if {@code cpuIds} is set and {@code taskset} is missing
+     */
     public static <S, E> WorkerPool<S, E> create(WorkerProgram<S, E> program, PoolOptions options) {
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(options, "options");
+        options.validate();
+        if (options.startMethod() == StartMethod.PROCESSES) {
+            ChildLauncher.check(program, options);
+        }
         return new WorkerPool<>(program, options);
     }
 
@@ -58,6 +68,11 @@ public final class WorkerPool<S, E> implements AutoCloseable {
     public <T, R> ParallelMethod<T, R> method(String name, List<String> parameterNames,
             WorkerProgram.Task<S, T, R> task, Function<? super T, Object[]> arguments) {
         Objects.requireNonNull(name, "name");
+        if (options.startMethod() == StartMethod.PROCESSES) {
+            throw new IllegalArgumentException("StartMethod.PROCESSES needs methods registered by index "
+                    + "(WorkerProgram.Builder.task and WorkerPool.method(int)), so that a child JVM can call them; "
+                    + program.className() + "." + name + " was registered by name: recompile with the current mpire4j processor");
+        }
         MethodSpec<S, T, R> spec = new MethodSpec<>(program.className() + "." + name, List.copyOf(parameterNames),
                 Objects.requireNonNull(task, "task"), Objects.requireNonNull(arguments, "arguments"), -1);
         return new ParallelMethod<>(this, spec, CallSettings.DEFAULTS);
@@ -102,7 +117,14 @@ public final class WorkerPool<S, E> implements AutoCloseable {
                 throw new IllegalStateException("the pool is closed");
             }
             if (options.keepAlive() && current != null) {
-                return current;
+                if (!current.isBroken()) {
+                    return current;
+                }
+                // A child worker could not start: give the next call a fresh generation.
+                Generation<S, E> broken = current;
+                current = null;
+                active.remove(broken);
+                broken.terminate();
             }
             Generation<S, E> generation = new Generation<>(program, options);
             generation.start();

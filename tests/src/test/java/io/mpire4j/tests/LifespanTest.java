@@ -84,4 +84,45 @@ class LifespanTest extends PoolContract {
             assertLifespan(stateful, pool.exitResults(), 21, 2);
         }
     }
+
+    @Test
+    void anExitStuckPastItsTimeoutDuringARestartLosesNoChunk() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // The first exit (a lifespan restart) blocks past workerExitTimeout: the watchdog must give
+        // the chunk the restarting worker carried to a replacement, and the call must still finish.
+        Stateful stateful = new Stateful().onExit(id -> {
+            if (first.getAndSet(false)) {
+                awaitIgnoringInterrupts(release); // so the worker is abandoned, not just interrupted
+            }
+        });
+        var options = options().workers(1).workerExitTimeout(java.time.Duration.ofMillis(100));
+        var pool = StatefulParallel.create(stateful, options);
+        try {
+            List<Integer> counts = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(10), () -> pool.count().chunkSize(2).workerLifespan(3).map(range(8)));
+            // chunks of 2 under a lifespan of 3: the second chunk of each worker would exceed it, so the
+            // worker restarts before it, carrying that chunk to its successor
+            assertEquals(8, counts.size());
+            assertTrue(counts.stream().allMatch(c -> c >= 1 && c <= 2), "counts: " + counts);
+        } finally {
+            release.countDown();
+            io.mpire4j.WorkerExitException stuck = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.mpire4j.WorkerExitException.class, pool::close);
+            assertTrue(stuck.getMessage().contains("did not finish within 100 ms"), stuck.getMessage());
+        }
+    }
+
+    private static void awaitIgnoringInterrupts(java.util.concurrent.CountDownLatch latch) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (latch.await(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException ignored) {
+                // keep waiting: this exit plays code that ignores interrupts
+            }
+        }
+    }
 }
