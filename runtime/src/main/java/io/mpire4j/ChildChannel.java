@@ -56,10 +56,12 @@ final class ChildChannel implements AutoCloseable {
 
     /** Binds a fresh socket. */
     static ChildChannel open() throws IOException {
+        String prefix = PREFIX + ProcessHandle.current().pid() + "-";
+        sweepOrphans();
         Path dir = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempDirectory("mpire4j-", PosixFilePermissions.asFileAttribute(
+                ? Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rwx------")))
-                : Files.createTempDirectory("mpire4j-");
+                : Files.createTempDirectory(prefix);
         Path path = dir.resolve("s");
         ServerSocketChannel server = null;
         Selector selector = null;
@@ -76,6 +78,41 @@ final class ChildChannel implements AutoCloseable {
             Files.deleteIfExists(path);
             Files.deleteIfExists(dir);
             throw e;
+        }
+    }
+
+    /** Socket directories are named {@code mpire4j-<owner pid>-<random>} in the temp directory. */
+    static final String PREFIX = "mpire4j-";
+
+    /**
+     * Deletes socket directories left by parents that were killed before they could clean up
+     * (their pid is no longer alive). Best effort: anything it cannot read or delete is left.
+     */
+    static void sweepOrphans() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                String[] parts = dir.getFileName().toString().split("-");
+                if (parts.length != 3) {
+                    continue;
+                }
+                long owner;
+                try {
+                    owner = Long.parseLong(parts[1]);
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                if (owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isEmpty()) {
+                    try {
+                        Files.deleteIfExists(dir.resolve("s"));
+                        Files.deleteIfExists(dir);
+                    } catch (IOException | SecurityException leftForItsOwner) {
+                        // another user's, or not empty: not ours to force
+                    }
+                }
+            }
+        } catch (IOException | SecurityException unreadable) {
+            // nothing to sweep
         }
     }
 

@@ -324,8 +324,19 @@ class ProcessWorkersTest {
             for (long pid : pids) {
                 assertExits(pid);
             }
+            // The killed parent could not delete its socket directory; the next pool's sweep does.
+            String leftover = ChildChannel.PREFIX + parent.pid() + "-";
+            assertTrue(socketDirs(leftover) > 0, "the killed parent left its socket directory");
+            ChildChannel.sweepOrphans();
+            assertEquals(0, socketDirs(leftover), "orphaned socket directories are swept");
         } finally {
             parent.destroyForcibly();
+        }
+    }
+
+    private static long socketDirs(String prefix) throws IOException {
+        try (var dirs = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(prefix)).count();
         }
     }
 
