@@ -1,15 +1,12 @@
 package io.mpire4j.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.tests.fixtures.Scripted;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,8 +24,7 @@ class BackpressureTest extends PoolContract {
      * every task read so far has finished, so the workers are idle and would take more input if the
      * pool read it. Returns the results; {@code input} records how far reading got ahead.
      */
-    private static List<Integer> consumeSlowly(Stream<Integer> results, CountingInput input, Semaphore finished)
-            throws InterruptedException {
+    private List<Integer> consumeSlowly(Stream<Integer> results, CountingInput input) throws InterruptedException {
         List<Integer> out = new ArrayList<>();
         int waited = 0;
         try (results) {
@@ -37,30 +33,28 @@ class BackpressureTest extends PoolContract {
                 out.add(it.next());
                 input.consumed();
                 int read = input.reads();
-                assertTrue(finished.tryAcquire(read - waited, WAIT_SECONDS, TimeUnit.SECONDS));
+                for (int x = waited; x < read; x++) {
+                    String finished = "finished-" + x;
+                    awaitUntil(() -> board().has(finished), finished);
+                }
                 waited = read;
             }
         }
         return out;
     }
 
-    private static Scripted releasingEach(Semaphore finished) {
-        return new Scripted((workerId, x) -> {
-            finished.release();
-            return x;
-        });
-    }
-
     @Test
     void imapNeverReadsMoreThanMaxTasksActiveAheadOfTheConsumer() {
-        Semaphore finished = new Semaphore(0);
-        try (var pool = ScriptedParallel.create(releasingEach(finished), options())) {
+        try (var pool = ScriptedParallel.create(Scripted.identity(board()), options())) {
             for (boolean ordered : new boolean[] {true, false}) {
+                for (String name : board().names("finished-")) {
+                    board().remove(name); // the first round's
+                }
                 CountingInput input = CountingInput.of(200);
                 ParallelMethod<Integer, Integer> run = pool.run().maxTasksActive(4).chunkSize(1);
                 Stream<Integer> results = ordered ? run.imap((Iterable<Integer>) input)
                         : run.imapUnordered((Iterable<Integer>) input);
-                List<Integer> out = promptly(() -> consumeSlowly(results, input, finished));
+                List<Integer> out = promptly(() -> consumeSlowly(results, input));
                 assertEquals(IntStream.range(0, 200).boxed().toList(), ordered ? out : out.stream().sorted().toList());
                 assertEquals(4, input.maxLead(), "ordered=" + ordered
                         + ": input must be read up to, and never beyond, maxTasksActive ahead");
@@ -70,12 +64,11 @@ class BackpressureTest extends PoolContract {
 
     @Test
     void defaultMaxTasksActiveIsTwiceWorkersTimesChunkSize() {
-        Semaphore finished = new Semaphore(0);
-        try (var pool = ScriptedParallel.create(releasingEach(finished), options())) {
+        try (var pool = ScriptedParallel.create(Scripted.identity(board()), options())) {
             CountingInput input = CountingInput.of(300);
             Stream<Integer> results = pool.run().chunkSize(3).imap((Iterable<Integer>) input);
-            assertEquals(300, promptly(() -> consumeSlowly(results, input, finished)).size());
-            assertEquals(2 * WORKERS * 3, input.maxLead());
+            assertEquals(300, promptly(() -> consumeSlowly(results, input)).size());
+            assertEquals(2 * workers() * 3, input.maxLead());
         }
     }
 
@@ -83,15 +76,7 @@ class BackpressureTest extends PoolContract {
     void aSlowFirstTaskDoesNotLetOrderedResultsPileUpBeyondMaxTasksActive() {
         // Task 0 returns only after 7 others finished; meanwhile the ordered call must buffer their
         // results and stop reading at 8 tasks.
-        Semaphore others = new Semaphore(0);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (x == 0) {
-                assertTrue(others.tryAcquire(7, WAIT_SECONDS, TimeUnit.SECONDS), "7 other tasks never finished");
-            } else {
-                others.release();
-            }
-            return x;
-        });
+        Scripted scripted = Scripted.identity(board()).waitingForCount(0, "finished-", 7);
         try (var pool = ScriptedParallel.create(scripted, options())) {
             CountingInput input = CountingInput.of(100);
             List<Integer> out = new ArrayList<>();

@@ -9,7 +9,6 @@ import io.mpire4j.tests.fixtures.Scripted;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,47 +30,32 @@ class CancellationTest extends PoolContract {
     @Test
     void cancellingAnApplyAsyncFutureDropsItsTaskIfNotStarted() throws Exception {
         // Every worker is held at a gate, so the async task can only wait in the queue.
-        CountDownLatch allBusy = new CountDownLatch(WORKERS);
-        CountDownLatch gate = new CountDownLatch(1);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (x < 0) {
-                allBusy.countDown();
-                await(gate);
-            }
-            return x;
-        });
+        Scripted scripted = Scripted.identity(board()).waiting(Integer.MIN_VALUE, -1, "gate");
         try (var pool = ScriptedParallel.create(scripted, options())) {
             try {
-                List<CompletableFuture<Integer>> blockers = IntStream.range(1, WORKERS + 1)
+                List<CompletableFuture<Integer>> blockers = IntStream.range(1, workers() + 1)
                         .mapToObj(i -> pool.runAsync(-i)).toList();
-                await(allBusy);
+                awaitUntil(() -> scripted.started() >= workers(), "every worker busy");
                 CompletableFuture<Integer> queued = pool.runAsync(42);
                 assertTrue(queued.cancel(true));
-                gate.countDown();
+                board().mark("gate");
                 for (CompletableFuture<Integer> blocker : blockers) {
                     blocker.get(WAIT_SECONDS, TimeUnit.SECONDS);
                 }
                 pool.stopAndJoin(); // every queued chunk has been taken or dropped
-                assertFalse(scripted.workerByInput.containsKey(42), "the cancelled task ran");
+                assertFalse(scripted.seen(42).isPresent(), "the cancelled task ran");
                 assertEquals(7, pool.run(7));
             } finally {
-                gate.countDown();
+                board().mark("gate");
             }
         }
     }
 
     @Test
     void interruptingTheCallerEndsItsCallAndCancelsTheRest() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch gate = new CountDownLatch(1);
-        AtomicBoolean blocking = new AtomicBoolean(true);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (blocking.get()) {
-                running.countDown();
-                await(gate);
-            }
-            return x;
-        });
+        board().mark("blocking");
+        Scripted scripted = Scripted.identity(board())
+                .waiting(Integer.MIN_VALUE, Integer.MAX_VALUE, "gate").whileMarked("blocking");
         try (var pool = ScriptedParallel.create(scripted, options())) {
             try {
                 AtomicReference<Thread> caller = new AtomicReference<>();
@@ -84,19 +68,19 @@ class CancellationTest extends PoolContract {
                         stillInterrupted.set(Thread.currentThread().isInterrupted());
                     }
                 });
-                await(running);
+                awaitUntil(() -> scripted.started() >= 1, "a task running");
                 caller.get().interrupt();
                 assertThrows(Exception.class, () -> call.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS),
                         "an interrupted caller must stop waiting");
                 assertTrue(stillInterrupted.get(), "the caller's interrupt status was swallowed");
-                gate.countDown();
+                board().mark("gate");
                 pool.stopAndJoin();
-                assertTrue(scripted.started.get() <= WORKERS,
-                        scripted.started.get() + " tasks ran after the caller gave up");
-                blocking.set(false);
+                assertTrue(scripted.started() <= workers(),
+                        scripted.started() + " tasks ran after the caller gave up");
+                board().remove("blocking");
                 assertEquals(range(10), pool.run().map(range(10)));
             } finally {
-                gate.countDown();
+                board().mark("gate");
             }
         }
     }

@@ -9,10 +9,10 @@ import io.mpire4j.TaskFailedException;
 import io.mpire4j.tests.fixtures.NumbersParallel;
 import io.mpire4j.tests.fixtures.Scripted;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,15 +35,18 @@ class ConcurrencyTest extends PoolContract {
 
     @Test
     void severalThreadsRunCallsOnOnePoolAtOnce() throws Exception {
-        callFromSeveralThreads(options());
+        callFromSeveralThreads(options(), 5, PROMPTLY);
     }
 
     @Test
     void severalThreadsRunCallsAtOnceWithoutKeepAlive() throws Exception {
-        callFromSeveralThreads(options().keepAlive(false));
+        // Every call starts fresh workers: one round (of five calls per caller) and more time for
+        // child JVMs, which take a few hundred ms of CPU each to start (the limit only catches a hang).
+        callFromSeveralThreads(options().keepAlive(false), processes() ? 1 : 5,
+                processes() ? Duration.ofSeconds(60) : PROMPTLY);
     }
 
-    private static void callFromSeveralThreads(PoolOptions options) throws Exception {
+    private static void callFromSeveralThreads(PoolOptions options, int rounds, Duration limit) throws Exception {
         try (var pool = NumbersParallel.create(options)) {
             CyclicBarrier start = new CyclicBarrier(CALLERS);
             List<CompletableFuture<Void>> callers = new ArrayList<>();
@@ -51,7 +54,7 @@ class ConcurrencyTest extends PoolContract {
                 int base = c * 10_000;
                 callers.add(inAnotherThread("caller-" + c, () -> {
                     start.await(WAIT_SECONDS, TimeUnit.SECONDS);
-                    for (int round = 0; round < 5; round++) {
+                    for (int round = 0; round < rounds; round++) {
                         List<Integer> inputs = range(base + round * 100, base + round * 100 + 300);
                         assertEquals(squares(inputs), pool.square().map(inputs));
                         try (Stream<Integer> s = pool.square().chunkSize(7).imap(inputs.iterator())) {
@@ -64,47 +67,33 @@ class ConcurrencyTest extends PoolContract {
                     return null;
                 }));
             }
-            promptly(() -> CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get());
+            within(limit, () -> CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get());
         }
     }
 
     @Test
     void aBlockedCallDoesNotHoldUpOtherCalls() throws Exception {
-        CountDownLatch blockedStarted = new CountDownLatch(1);
-        CountDownLatch gate = new CountDownLatch(1);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (x < 0) {
-                blockedStarted.countDown();
-                await(gate);
-            }
-            return x;
-        });
+        Scripted scripted = Scripted.identity(board()).waiting(Integer.MIN_VALUE, -1, "gate");
         try (var pool = ScriptedParallel.create(scripted, options())) {
             try {
                 CompletableFuture<Integer> blocked = inAnotherThread("blocked", () -> pool.run(-1));
-                await(blockedStarted);
+                awaitUntil(() -> scripted.seen(-1).isPresent(), "the blocked task started");
                 assertEquals(range(0, 300), promptly(() -> pool.run().map(range(0, 300))));
-                gate.countDown();
+                board().mark("gate");
                 assertEquals(-1, blocked.get(WAIT_SECONDS, TimeUnit.SECONDS));
             } finally {
-                gate.countDown();
+                board().mark("gate");
             }
         }
     }
 
     @Test
     void aFailingCallDoesNotDisturbCallsRunningBesideIt() throws Exception {
-        CyclicBarrier together = new CyclicBarrier(2);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (x == 1_000_000) {
-                together.await(WAIT_SECONDS, TimeUnit.SECONDS); // fail while the other call runs
-                throw new IllegalStateException("failing call");
-            }
-            if (x == 7) {
-                together.await(WAIT_SECONDS, TimeUnit.SECONDS);
-            }
-            return x;
-        });
+        // Task 1,000,000 fails, but only once task 7 of the other call runs beside it.
+        Scripted scripted = Scripted.identity(board())
+                .barrier(7, 7, "together-", 2)
+                .barrier(1_000_000, 1_000_000, "together-", 2)
+                .failingAt(1_000_000);
         try (var pool = ScriptedParallel.create(scripted, options())) {
             CompletableFuture<List<Integer>> failing = inAnotherThread("failing",
                     () -> pool.run().chunkSize(1).map(List.of(1_000_000)));

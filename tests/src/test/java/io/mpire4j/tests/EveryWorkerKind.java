@@ -10,11 +10,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs every test of a {@link PoolContract} subclass once per worker kind, with
- * {@link PoolContract#kind} set. Add a kind here ({@code PROCESSES}) and the whole contract runs
- * against it.
+ * {@link PoolContract#kind} set: threads, virtual threads and child JVMs. A test whose property
+ * holds for thread workers only says so with {@link PoolContract#threadsOnly}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedClass(name = "{0}")
-@EnumSource(value = StartMethod.class, names = {"THREADS", "VIRTUAL_THREADS"})
+@EnumSource(value = StartMethod.class, names = {"THREADS", "VIRTUAL_THREADS", "PROCESSES"})
 @interface EveryWorkerKind {}

@@ -12,6 +12,7 @@ import io.mpire4j.WorkerInitException;
 import io.mpire4j.tests.fixtures.NumbersParallel;
 import io.mpire4j.tests.fixtures.NumbersParallel.PowerArgs;
 import io.mpire4j.tests.fixtures.Scripted;
+import io.mpire4j.tests.fixtures.Scripted.Boom;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
 import io.mpire4j.tests.fixtures.Stateful;
 import io.mpire4j.tests.fixtures.StatefulParallel;
@@ -19,10 +20,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,23 +38,9 @@ class FailureTest extends PoolContract {
         return IntStream.range(0, n).boxed().toList();
     }
 
-    /** What the scripted tasks of these tests throw. */
-    static final class Boom extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Boom(int x) {
-            super("boom at " + x);
-        }
-    }
-
     /** Tasks that throw {@link Boom} for input 13 and return every other input. */
-    private static Scripted failingAt13() {
-        return new Scripted((workerId, x) -> {
-            if (x == 13) {
-                throw new Boom(x);
-            }
-            return x;
-        });
+    private Scripted failingAt13() {
+        return Scripted.identity(board()).failingAt(13);
     }
 
     @Test
@@ -67,7 +52,7 @@ class FailureTest extends PoolContract {
             Boom cause = assertInstanceOf(Boom.class, e.getCause());
             assertEquals("boom at 13", cause.getMessage());
             assertEquals(3, e.taskIndex(), "taskIndex is the position in the input");
-            assertEquals(scripted.workerByInput.get(13), e.workerId());
+            assertEquals(scripted.workerOf(13), e.workerId());
             assertEquals(List.of(13), e.arguments());
             assertEquals(List.of("x"), e.parameterNames());
             assertEquals("Scripted.run", e.method());
@@ -90,7 +75,7 @@ class FailureTest extends PoolContract {
             assertEquals("Numbers.power", e.method());
             assertContains(e.getMessage(), "base = 5");
             assertContains(e.getMessage(), "exponent = -1");
-            assertTrue(e.workerId() >= 0 && e.workerId() < WORKERS);
+            assertTrue(e.workerId() >= 0 && e.workerId() < workers());
         }
     }
 
@@ -173,34 +158,27 @@ class FailureTest extends PoolContract {
     void theRestOfTheCallIsCancelledAndThePoolStaysUsable() throws Exception {
         // Task 0 throws; every other task waits at a gate that opens only after the caller saw the
         // failure. 100 tasks are read ahead, but only those a worker already held may run.
-        CountDownLatch gate = new CountDownLatch(1);
-        AtomicBoolean failing = new AtomicBoolean(true);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (failing.get()) {
-                if (x == 0) {
-                    throw new Boom(x);
-                }
-                await(gate);
-            }
-            return x;
-        });
+        board().mark("failing");
+        Scripted scripted = Scripted.identity(board())
+                .failingAt(0).whileMarked("failing")
+                .waiting(1, Integer.MAX_VALUE, "gate").whileMarked("failing");
         try (var pool = ScriptedParallel.create(scripted, options())) {
             CountingInput input = CountingInput.of(1000);
             TaskFailedException e = promptly(() -> assertThrows(TaskFailedException.class,
                     () -> pool.run().chunkSize(1).maxTasksActive(100).map(input)));
             assertEquals(0, e.taskIndex());
-            gate.countDown();
+            board().mark("gate");
             pool.stopAndJoin(); // waits for the tasks that were running
-            assertTrue(scripted.started.get() <= WORKERS, scripted.started.get()
+            assertTrue(scripted.started() <= workers(), scripted.started()
                     + " tasks ran out of " + input.reads() + " read: the rest of the call was not cancelled");
-            failing.set(false);
+            board().remove("failing");
             assertEquals(range(200), pool.run().map(range(200)));
         }
     }
 
     @Test
     void aThrowingInputFailsTheCallWithThatException() {
-        try (var pool = ScriptedParallel.create(Scripted.identity(), options())) {
+        try (var pool = ScriptedParallel.create(Scripted.identity(board()), options())) {
             CountingInput input = CountingInput.throwingAt(100, 5);
             assertThrows(CountingInput.InputFailure.class, () -> pool.run().chunkSize(1).map(input));
             assertEquals(range(20), pool.run().map(range(20)));
@@ -209,17 +187,12 @@ class FailureTest extends PoolContract {
 
     @Test
     void initFailureFailsTheCallWithWorkerInitExceptionAndIsRetried() {
-        AtomicBoolean failing = new AtomicBoolean(true);
-        IllegalStateException problem = new IllegalStateException("no connection");
-        Stateful stateful = new Stateful().onInit(workerId -> {
-            if (failing.get()) {
-                throw problem;
-            }
-        });
+        board().mark("failing");
+        Stateful stateful = Stateful.on(board()).failingInit("no connection").whileMarked("failing");
         try (var pool = StatefulParallel.create(stateful, options())) {
             WorkerInitException e = assertThrows(WorkerInitException.class, () -> pool.count().map(range(20)));
             assertEquals("Stateful.start", e.method());
-            assertTrue(e.workerId() >= 0 && e.workerId() < WORKERS);
+            assertTrue(e.workerId() >= 0 && e.workerId() < workers());
             assertInstanceOf(IllegalStateException.class, e.getCause());
             assertEquals("no connection", e.getCause().getMessage());
             assertContains(e.getMessage(), "Stateful.start");
@@ -228,41 +201,37 @@ class FailureTest extends PoolContract {
                     () -> pool.countAsync(1).get(WAIT_SECONDS, TimeUnit.SECONDS));
             assertInstanceOf(WorkerInitException.class, async.getCause());
 
-            failing.set(false);
+            board().remove("failing");
             assertEquals(20, pool.count().map(range(20)).size());
-            assertFalse(stateful.inits.isEmpty());
+            assertFalse(stateful.inits().isEmpty());
         }
     }
 
     @Test
     void exitFailureIsReportedByStopAndJoinWithTheOtherExitsKept() {
-        Stateful stateful = new Stateful().onExit(workerId -> {
-            if (workerId == 0) {
-                throw new IllegalStateException("cannot flush");
-            }
-        });
+        board().mark("failing");
+        Stateful stateful = Stateful.on(board()).failingExit(0, "cannot flush").whileMarked("failing");
         try (var pool = StatefulParallel.create(stateful, options().orderTasks(true))) {
-            pool.count().chunkSize(1).map(range(4 * WORKERS)); // every worker gets tasks
+            pool.count().chunkSize(1).map(range(4 * workers())); // every worker gets tasks
             WorkerExitException e = assertThrows(WorkerExitException.class, pool::stopAndJoin);
             assertEquals(0, e.workerId());
             assertEquals("Stateful.finish", e.method());
             assertEquals("cannot flush", e.getCause().getMessage());
-            assertEquals(List.of(1, 2, 3), pool.exitResults().stream().map(Stateful.Exit::workerId).sorted().toList());
+            assertEquals(IntStream.range(1, workers()).boxed().toList(),
+                    pool.exitResults().stream().map(Stateful.Exit::workerId).sorted().toList());
             // the pool is still usable
             assertEquals(4, pool.count().chunkSize(1).map(range(4)).size());
-            stateful.onExit(workerId -> { });
+            board().remove("failing");
         }
     }
 
     @Test
     void exitFailureIsReportedByClose() {
-        Stateful stateful = new Stateful().onExit(workerId -> {
-            throw new IllegalStateException("cannot flush " + workerId);
-        });
+        Stateful stateful = Stateful.on(board()).failingExit(-1, "cannot flush");
         var pool = StatefulParallel.create(stateful, options());
         pool.count().map(range(20));
         WorkerExitException e = assertThrows(WorkerExitException.class, pool::close);
-        assertEquals(stateful.exitsStarted.get() - 1, e.getSuppressed().length,
+        assertEquals(stateful.exitsStarted() - 1, e.getSuppressed().length,
                 "one exception, the other exits' failures suppressed in it");
         pool.close(); // already closed: nothing more to report
         assertThrows(IllegalStateException.class, () -> pool.count(1));
@@ -270,12 +239,11 @@ class FailureTest extends PoolContract {
 
     @Test
     void exitFailureIsReportedByTheCallItselfWithoutKeepAlive() {
-        Stateful stateful = new Stateful().onExit(workerId -> {
-            throw new IllegalStateException("cannot flush " + workerId);
-        });
+        board().mark("failing");
+        Stateful stateful = Stateful.on(board()).failingExit(-1, "cannot flush").whileMarked("failing");
         try (var pool = StatefulParallel.create(stateful, options().keepAlive(false))) {
             assertThrows(WorkerExitException.class, () -> pool.count().map(range(20)));
-            stateful.onExit(workerId -> { });
+            board().remove("failing");
             assertEquals(20, pool.count().map(range(20)).size());
         }
     }

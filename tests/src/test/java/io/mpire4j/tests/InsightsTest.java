@@ -31,8 +31,8 @@ class InsightsTest extends PoolContract {
             Insights insights = pool.insights();
             assertFalse(insights.isEmpty());
             assertEquals(8, insights.tasksCompleted());
-            assertEquals(WORKERS, insights.workers().size());
-            assertEquals(IntStream.range(0, WORKERS).boxed().toList(),
+            assertEquals(workers(), insights.workers().size());
+            assertEquals(IntStream.range(0, workers()).boxed().toList(),
                     insights.workers().stream().map(WorkerInsights::workerId).toList());
             assertEquals(8, insights.workers().stream().mapToLong(WorkerInsights::tasksCompleted).sum());
             Duration slept = Duration.ofMillis(naps.stream().mapToLong(Long::longValue).sum());

@@ -8,7 +8,6 @@ import io.mpire4j.tests.fixtures.Scripted;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -22,17 +21,17 @@ class LazinessTest extends PoolContract {
 
     /** Creates a lazy call over {@code input}, checks nothing happened, then pulls one result. */
     private void assertLazy(Function<ScriptedParallel, Function<CountingInput, Stream<Integer>>> call) {
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options())) {
             CountingInput input = CountingInput.endless();
             try (Stream<Integer> results = call.apply(pool).apply(input)) {
                 assertEquals(0, input.reads(), "input read before the first pull");
-                assertEquals(0, scripted.started.get(), "task ran before the first pull");
+                assertEquals(0, scripted.started(), "task ran before the first pull");
                 Iterator<Integer> it = results.iterator();
                 assertTrue(promptly(it::hasNext));
                 it.next();
                 assertTrue(input.reads() >= 1);
-                assertTrue(scripted.started.get() >= 1);
+                assertTrue(scripted.started() >= 1);
             }
         }
     }
@@ -61,13 +60,7 @@ class LazinessTest extends PoolContract {
     void closingTheStreamCancelsTheTasksNotYetRun() {
         // Tasks 0-4 return at once; later ones wait at a gate. 20 tasks are read ahead, but only the
         // ones a worker already held when the stream was closed may run: at most one per worker.
-        CountDownLatch gate = new CountDownLatch(1);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (x >= 5) {
-                await(gate);
-            }
-            return x;
-        });
+        Scripted scripted = Scripted.identity(board()).waiting(5, Integer.MAX_VALUE, "gate");
         AtomicBoolean sourceClosed = new AtomicBoolean();
         try (var pool = ScriptedParallel.create(scripted, options())) {
             CountingInput input = CountingInput.endless();
@@ -77,12 +70,12 @@ class LazinessTest extends PoolContract {
             }
             assertTrue(sourceClosed.get(), "closing the result stream did not close the input stream");
             int readAtClose = input.reads();
-            gate.countDown();
+            board().mark("gate");
             pool.stopAndJoin(); // waits for the tasks still running
             assertTrue(readAtClose <= 5 + 20, "read " + readAtClose + " tasks with maxTasksActive 20");
             assertEquals(readAtClose, input.reads(), "input read after the stream was closed");
-            assertTrue(scripted.started.get() <= 5 + WORKERS,
-                    scripted.started.get() + " tasks ran; queued tasks were not cancelled");
+            assertTrue(scripted.started() <= 5 + workers(),
+                    scripted.started() + " tasks ran; queued tasks were not cancelled");
             // the pool is still usable
             assertEquals(List.of(7, 8), pool.run().map(List.of(7, 8)));
         }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mpire4j.TaskFailedException;
+import io.mpire4j.tests.fixtures.Local;
+import io.mpire4j.tests.fixtures.LocalParallel;
 import io.mpire4j.tests.fixtures.Scripted;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
 import io.mpire4j.tests.fixtures.Stateful;
@@ -47,37 +49,38 @@ class LifecycleTest extends PoolContract {
 
     @Test
     void keepAliveRunsInitOncePerWorkerAcrossCalls() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options())) {
             for (int call = 0; call < 3; call++) {
                 pool.count().chunkSize(1).map(range(100));
             }
             pool.count(1);
-            assertTrue(stateful.inits.size() <= WORKERS, "inits: " + stateful.inits);
-            assertEquals(stateful.inits.size(), ids(stateful.inits).size(), "a worker ran init twice: " + stateful.inits);
-            assertEquals(0, stateful.exitsStarted.get(), "an exit ran while workers are kept alive");
+            List<Integer> inits = stateful.inits();
+            assertTrue(inits.size() <= workers(), "inits: " + inits);
+            assertEquals(inits.size(), ids(inits).size(), "a worker ran init twice: " + inits);
+            assertEquals(0, stateful.exitsStarted(), "an exit ran while workers are kept alive");
             assertEquals(List.of(), pool.exitResults());
 
             pool.stopAndJoin();
             List<Stateful.Exit> exits = pool.exitResults();
             assertEquals(301, tasksIn(exits));
-            assertEquals(ids(stateful.inits), ids(exits.stream().map(Stateful.Exit::workerId).toList()));
-            assertEquals(stateful.inits.size(), exits.size(), "one exit per worker that ran init");
+            assertEquals(ids(inits), ids(exits.stream().map(Stateful.Exit::workerId).toList()));
+            assertEquals(inits.size(), exits.size(), "one exit per worker that ran init");
         }
     }
 
     @Test
     void stopAndJoinRunsExitsAndTheNextCallStartsFreshWorkers() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options())) {
             pool.count().chunkSize(1).map(range(40));
             pool.stopAndJoin();
             List<Stateful.Exit> first = pool.exitResults();
             assertEquals(40, tasksIn(first));
-            int initsBefore = stateful.inits.size();
+            int initsBefore = stateful.inits().size();
 
             pool.count().chunkSize(1).map(range(12));
-            assertTrue(stateful.inits.size() > initsBefore, "no init after stopAndJoin: workers were not fresh");
+            assertTrue(stateful.inits().size() > initsBefore, "no init after stopAndJoin: workers were not fresh");
             assertEquals(List.of(), pool.exitResults(), "exitResults hold the exits since workers last started");
 
             pool.stopAndJoin();
@@ -90,28 +93,28 @@ class LifecycleTest extends PoolContract {
 
     @Test
     void stopAndJoinBeforeAnyCallDoesNothing() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options())) {
             pool.stopAndJoin();
             assertEquals(List.of(), pool.exitResults());
             assertEquals(2, pool.count().chunkSize(1).map(range(2)).size());
-            assertEquals(0, stateful.exitsStarted.get());
+            assertEquals(0, stateful.exitsStarted());
         }
     }
 
     @Test
     void keepAliveFalseRunsInitAndExitAroundEveryCall() throws Exception {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options().keepAlive(false))) {
             pool.count().chunkSize(1).map(range(40));
             List<Stateful.Exit> first = pool.exitResults();
             assertEquals(40, tasksIn(first), "exits must have run when the call returned");
-            assertEquals(stateful.inits.size(), first.size());
+            assertEquals(stateful.inits().size(), first.size());
 
             pool.count().chunkSize(1).map(range(12));
             List<Stateful.Exit> second = pool.exitResults();
             assertEquals(12, tasksIn(second), "exitResults hold the last call's exits only");
-            assertEquals(stateful.inits.size(), first.size() + second.size(), "every call inits fresh workers");
+            assertEquals(stateful.inits().size(), first.size() + second.size(), "every call inits fresh workers");
 
             assertEquals(1, pool.count(99));
             assertEquals(1, tasksIn(pool.exitResults()));
@@ -119,42 +122,42 @@ class LifecycleTest extends PoolContract {
             // applyAsync too: its future completes once the call's workers have stopped.
             assertEquals(1, pool.countAsync(98).get(WAIT_SECONDS, TimeUnit.SECONDS));
             assertEquals(1, tasksIn(pool.exitResults()));
-            assertEquals(stateful.inits.size(), stateful.exitsStarted.get(), "every init has its exit");
+            assertEquals(stateful.inits().size(), stateful.exitsStarted(), "every init has its exit");
         }
     }
 
     @Test
     void closeRunsExitsAndIsIdempotent() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         var pool = StatefulParallel.create(stateful, options());
         pool.count().chunkSize(1).map(range(40));
         pool.close();
-        assertEquals(stateful.inits.size(), stateful.exitsStarted.get(), "close() did not run every exit");
+        assertEquals(stateful.inits().size(), stateful.exitsStarted(), "close() did not run every exit");
         pool.close();
         pool.close();
-        assertEquals(stateful.inits.size(), stateful.exitsStarted.get());
+        assertEquals(stateful.inits().size(), stateful.exitsStarted());
     }
 
     @Test
     void everyCallOnAClosedPoolThrowsIllegalStateException() {
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         var pool = ScriptedParallel.create(scripted, options());
         pool.run().map(List.of(1, 2, 3));
         pool.close();
         assertClosed(pool);
-        assertEquals(3, scripted.started.get(), "a task ran on a closed pool");
+        assertEquals(3, scripted.started(), "a task ran on a closed pool");
     }
 
     @Test
     void everyCallOnATerminatedPoolThrowsIllegalStateException() {
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         var pool = ScriptedParallel.create(scripted, options());
         pool.run().map(List.of(1, 2, 3));
         pool.terminate();
         assertClosed(pool);
         pool.terminate();
         pool.close();
-        assertEquals(3, scripted.started.get(), "a task ran on a terminated pool");
+        assertEquals(3, scripted.started(), "a task ran on a terminated pool");
     }
 
     private static void assertClosed(ScriptedParallel pool) {
@@ -175,16 +178,11 @@ class LifecycleTest extends PoolContract {
 
     @Test
     void terminateFailsRunningCallsPromptlyAndRunsNoExit() throws Exception {
-        CountDownLatch running = new CountDownLatch(WORKERS);
-        CountDownLatch never = new CountDownLatch(1);
-        Stateful stateful = new Stateful().onTask(workerId -> {
-            running.countDown();
-            await(never);
-        });
+        Stateful stateful = Stateful.on(board()).blockingTasks("never");
         try (var pool = StatefulParallel.create(stateful, options())) {
             CompletableFuture<List<Integer>> call = inAnotherThread("caller",
                     () -> pool.count().chunkSize(1).map(range(100)));
-            await(running); // every worker is inside a task
+            awaitUntil(() -> stateful.waiting() >= workers(), "every worker inside a task");
             CompletableFuture<Integer> async = pool.countAsync(1000); // queued behind them
             promptly(() -> {
                 pool.terminate();
@@ -195,32 +193,27 @@ class LifecycleTest extends PoolContract {
                         () -> async.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS));
                 return assertInstanceOf(IllegalStateException.class, a.getCause());
             });
-            assertEquals(0, stateful.exitsStarted.get(), "terminate() ran an exit");
+            assertEquals(0, stateful.exitsStarted(), "terminate() ran an exit");
             assertEquals(List.of(), pool.exitResults());
             assertThrows(IllegalStateException.class, () -> pool.count(1));
         } finally {
-            never.countDown();
+            board().mark("never");
         }
     }
 
     @Test
     void closingWhileACallRunsEndsThatCallWithoutHanging() throws Exception {
-        CountDownLatch running = new CountDownLatch(WORKERS);
-        CountDownLatch gate = new CountDownLatch(1);
-        Stateful stateful = new Stateful().onTask(workerId -> {
-            running.countDown();
-            await(gate);
-        });
+        Stateful stateful = Stateful.on(board()).blockingTasks("gate");
         var pool = StatefulParallel.create(stateful, options());
         try {
             CompletableFuture<List<Integer>> call = inAnotherThread("caller",
                     () -> pool.count().chunkSize(1).map(range(100)));
-            await(running);
+            awaitUntil(() -> stateful.waiting() >= workers(), "every worker inside a task");
             CompletableFuture<Void> closing = inAnotherThread("closer", () -> {
                 pool.close();
                 return null;
             });
-            gate.countDown();
+            board().mark("gate");
             promptly(() -> closing.get()); // graceful: running tasks finish, exits run
             // The call either completed before the stop took hold or failed because of it.
             promptly(() -> {
@@ -231,20 +224,22 @@ class LifecycleTest extends PoolContract {
                 }
                 return null;
             });
-            assertEquals(stateful.inits.size(), stateful.exitsStarted.get(), "close() ran every exit");
+            assertEquals(stateful.inits().size(), stateful.exitsStarted(), "close() ran every exit");
         } finally {
-            gate.countDown();
+            board().mark("gate");
             pool.terminate();
         }
     }
 
     @Test
     void stopAndJoinCalledFromATaskFailsInsteadOfHanging() throws Exception {
+        threadsOnly("a task in a child JVM cannot reach the pool object of the parent");
         assertSelfStopEnds(pool -> pool.stopAndJoin(), true);
     }
 
     @Test
     void closeCalledFromATaskDoesNotHang() throws Exception {
+        threadsOnly("a task in a child JVM cannot reach the pool object of the parent");
         assertSelfStopEnds(pool -> pool.close(), false);
     }
 
@@ -254,10 +249,10 @@ class LifecycleTest extends PoolContract {
      * IllegalStateException, the call normally (where allowed) or with IllegalStateException,
      * directly or as the cause of a TaskFailedException; never in a deadlock.
      */
-    private void assertSelfStopEnds(Consumer<ScriptedParallel> stop, boolean mustFail) throws InterruptedException {
-        AtomicReference<ScriptedParallel> self = new AtomicReference<>();
+    private void assertSelfStopEnds(Consumer<LocalParallel> stop, boolean mustFail) throws InterruptedException {
+        AtomicReference<LocalParallel> self = new AtomicReference<>();
         CountDownLatch stopEnded = new CountDownLatch(1);
-        Scripted scripted = new Scripted((workerId, x) -> {
+        Local local = new Local((workerId, x) -> {
             if (x == 1) {
                 try {
                     stop.accept(self.get());
@@ -267,7 +262,7 @@ class LifecycleTest extends PoolContract {
             }
             return x;
         });
-        var pool = ScriptedParallel.create(scripted, options());
+        var pool = LocalParallel.create(local, options());
         self.set(pool);
         try {
             promptly(() -> {

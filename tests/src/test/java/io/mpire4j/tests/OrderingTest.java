@@ -1,6 +1,8 @@
 package io.mpire4j.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mpire4j.ParallelMethod;
@@ -9,10 +11,10 @@ import io.mpire4j.tests.fixtures.NumbersParallel;
 import io.mpire4j.tests.fixtures.NumbersParallel.PowerArgs;
 import io.mpire4j.tests.fixtures.Scripted;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
+import io.mpire4j.tests.fixtures.Seen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -30,17 +32,9 @@ class OrderingTest extends PoolContract {
         return inputs.stream().map(x -> x * x).toList();
     }
 
-    /** Task 0 finishes last: it waits until every other task has counted down. */
-    private static Scripted firstFinishesLast(int tasks) {
-        CountDownLatch others = new CountDownLatch(tasks - 1);
-        return new Scripted((workerId, x) -> {
-            if (x == 0) {
-                await(others);
-            } else {
-                others.countDown();
-            }
-            return x * 10;
-        });
+    /** Task 0 finishes last: it waits until every other task has finished. */
+    private Scripted firstFinishesLast(int tasks) {
+        return Scripted.identity(board()).waitingForCount(0, "finished-", tasks - 1);
     }
 
     @Test
@@ -48,7 +42,7 @@ class OrderingTest extends PoolContract {
         int n = 20;
         try (var pool = ScriptedParallel.create(firstFinishesLast(n), options())) {
             List<Integer> results = promptly(() -> pool.run().chunkSize(1).maxTasksActive(n).map(range(0, n)));
-            assertEquals(range(0, n).stream().map(x -> x * 10).toList(), results);
+            assertEquals(range(0, n), results);
         }
     }
 
@@ -57,10 +51,10 @@ class OrderingTest extends PoolContract {
         int n = 20;
         try (var pool = ScriptedParallel.create(firstFinishesLast(n), options())) {
             List<Integer> results = promptly(() -> pool.run().chunkSize(1).maxTasksActive(n).mapUnordered(range(0, n)));
-            assertEquals(range(0, n).stream().map(x -> x * 10).toList(), results.stream().sorted().toList());
-            // When task 0 returns, every other task has counted down and at most WORKERS - 1 of them
+            assertEquals(range(0, n), results.stream().sorted().toList());
+            // When task 0 returns, every other task has finished and at most workers - 1 of them
             // are still returning: the rest arrived before it.
-            assertTrue(results.indexOf(0) >= n - WORKERS, () -> "task 0 finished last but came at "
+            assertTrue(results.indexOf(0) >= n - workers(), () -> "task 0 finished last but came at "
                     + results.indexOf(0) + ": " + results);
         }
     }
@@ -111,14 +105,14 @@ class OrderingTest extends PoolContract {
 
     @Test
     void forEachRunsEveryTaskOnceAndWaitsForAll() {
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options())) {
             ParallelMethod<Integer, Void> consume = pool.consume();
             consume.chunkSize(2).forEach(range(0, 500));
-            // forEach returned: every task has finished, on the one shared receiver.
-            assertEquals(500, scripted.finished.get());
-            assertEquals(500, scripted.started.get());
-            assertEquals(range(0, 500), scripted.workerByInput.keySet().stream().sorted().toList());
+            // forEach returned: every task has finished.
+            assertEquals(500, scripted.finished());
+            assertEquals(500, scripted.started());
+            assertEquals(range(0, 500), List.copyOf(scripted.startedInputs()));
         }
     }
 
@@ -136,13 +130,22 @@ class OrderingTest extends PoolContract {
 
     @Test
     void applyRunsOneTaskOnAWorker() {
-        Scripted scripted = new Scripted((workerId, x) -> x + 1);
+        Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options())) {
-            assertEquals(42, pool.run(41));
-            assertEquals(8, pool.run().apply(7));
-            assertTrue(scripted.threadByInput.get(41).getName().startsWith("mpire4j-worker-"));
+            assertEquals(41, pool.run(41));
+            assertEquals(7, pool.run().apply(7));
+            Seen seen = scripted.seen(41).orElseThrow();
+            if (processes()) {
+                assertNotEquals(ProcessHandle.current().pid(), seen.pid(), "ran in this JVM: " + seen);
+                assertTrue(ProcessHandle.current().children().anyMatch(c -> c.pid() == seen.pid()),
+                        "not a child JVM of this one: " + seen);
+            } else {
+                assertTrue(seen.thread().startsWith("mpire4j-worker-"), seen.toString());
+                assertTrue(seen.inThisJvm(), seen.toString());
+            }
             pool.consume(5);
-            assertEquals(3, scripted.finished.get());
+            assertEquals(3, scripted.finished());
+            assertFalse(scripted.seen(5).orElseThrow().commonPool());
         }
     }
 
@@ -175,13 +178,13 @@ class OrderingTest extends PoolContract {
 
     @Test
     void orderTasksSendsChunkKToWorkerKModWorkersInEveryCall() {
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options().orderTasks(true))) {
             for (int first : new int[] {1, 101}) {
                 List<Integer> inputs = range(first, first + 20);
                 assertEquals(inputs, pool.run().chunkSize(1).map(inputs));
                 for (int x : inputs) {
-                    assertEquals((x - first) % WORKERS, scripted.workerByInput.get(x), "worker of input " + x);
+                    assertEquals((x - first) % workers(), scripted.workerOf(x), "worker of input " + x);
                 }
             }
         }

@@ -33,7 +33,7 @@ class SettingsTest extends PoolContract {
 
     @Test
     void badCallSettingsFailAtOnceNamingTheSettingAndTheValue() {
-        try (var pool = ScriptedParallel.create(Scripted.identity(), options())) {
+        try (var pool = ScriptedParallel.create(Scripted.identity(board()), options())) {
             ParallelMethod<Integer, Integer> run = pool.run();
             assertRejected(() -> run.chunkSize(0), "chunkSize", 0);
             assertRejected(() -> run.chunkSize(-3), "chunkSize", -3);
@@ -72,7 +72,7 @@ class SettingsTest extends PoolContract {
             }
             assertEquals(0, input.reads(), "input was read before the settings were checked");
         }
-        assertEquals(0, scripted.started.get(), "a task ran although the settings were rejected");
+        assertEquals(0, scripted.started(), "a task ran although the settings were rejected");
     }
 
     private static void drain(Stream<Integer> results) {
@@ -83,7 +83,7 @@ class SettingsTest extends PoolContract {
 
     @Test
     void aChunkLargerThanMaxTasksActiveFailsBeforeAnyInputIsRead() {
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options())) {
             assertEveryCallRejected(pool.run().chunkSize(5).maxTasksActive(4), scripted,
                     "chunkSize", "5", "maxTasksActive", "4");
@@ -94,7 +94,7 @@ class SettingsTest extends PoolContract {
 
     @Test
     void chunkSizeAndSplitsTogetherFailBeforeAnyInputIsRead() {
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options())) {
             assertEveryCallRejected(pool.run().chunkSize(2).splits(3).length(100), scripted, "chunkSize", "splits");
         }
@@ -102,7 +102,7 @@ class SettingsTest extends PoolContract {
 
     @Test
     void splitsNeedAnInputOfKnownLength() {
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options())) {
             assertEveryCallRejected(pool.run().splits(4), scripted, "splits");
         }
@@ -110,7 +110,7 @@ class SettingsTest extends PoolContract {
 
     @Test
     void handlesAreImmutable() {
-        try (var pool = ScriptedParallel.create(Scripted.identity(), options())) {
+        try (var pool = ScriptedParallel.create(Scripted.identity(board()), options())) {
             ParallelMethod<Integer, Integer> base = pool.run();
             ParallelMethod<Integer, Integer> split = base.splits(2);
             ParallelMethod<Integer, Integer> chunked = base.chunkSize(3);
@@ -132,67 +132,62 @@ class SettingsTest extends PoolContract {
 
     /**
      * Checks, after a call on an orderTasks pool, that input {@code x} ran on worker
-     * {@code (x / chunkSize) mod WORKERS}: that the call was cut into chunks of {@code expectedChunkSize}.
+     * {@code (x / chunkSize) mod workers}: that the call was cut into chunks of {@code expectedChunkSize}.
      */
-    private static void assertChunks(Scripted scripted, int tasks, int expectedChunkSize) {
+    private void assertChunks(Scripted scripted, int tasks, int expectedChunkSize) {
         for (int x = 0; x < tasks; x++) {
-            assertEquals((x / expectedChunkSize) % WORKERS, scripted.workerByInput.get(x),
+            assertEquals((x / expectedChunkSize) % workers(), scripted.workerOf(x),
                     "worker of input " + x + " with chunks of " + expectedChunkSize);
         }
+    }
+
+    /** The default chunk size for 700 tasks: ceil(700 / (64 × workers)), 3 for 4 workers, 6 for 2. */
+    private int defaultChunkOf700() {
+        return (700 + 64 * workers() - 1) / (64 * workers());
     }
 
     @Test
     void defaultChunkSizeIsTasksOver64TimesWorkersRoundedUpWhenTheLengthIsKnown() {
         // 700 tasks on 4 workers: ceil(700 / 256) = 3 tasks per chunk; orderTasks shows the chunks.
         List<Integer> inputs = IntStream.range(0, 700).boxed().toList();
-        Scripted scripted = Scripted.identity();
+        Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options().orderTasks(true))) {
             assertEquals(inputs, pool.run().map(inputs));
-            assertChunks(scripted, 700, 3);
+            assertChunks(scripted, 700, defaultChunkOf700());
         }
     }
 
     @Test
     void defaultChunkSizeIsOneWhenTheLengthIsUnknownAndLengthMakesItKnown() {
-        Scripted unknown = Scripted.identity();
-        try (var pool = ScriptedParallel.create(unknown, options().orderTasks(true))) {
+        Scripted scripted = Scripted.identity(board());
+        try (var pool = ScriptedParallel.create(scripted, options().orderTasks(true))) {
             try (Stream<Integer> s = pool.run().imap(CountingInput.of(700).iterator())) {
                 assertEquals(700, s.count());
             }
-            assertChunks(unknown, 700, 1);
-        }
-        Scripted known = Scripted.identity();
-        try (var pool = ScriptedParallel.create(known, options().orderTasks(true))) {
+            assertChunks(scripted, 700, 1);
+            // orderTasks counts chunks from 0 in every call, so the same pool shows the next call's chunks
             try (Stream<Integer> s = pool.run().length(700).imap(CountingInput.of(700).iterator())) {
                 assertEquals(700, s.count());
             }
-            assertChunks(known, 700, 3);
+            assertChunks(scripted, 700, defaultChunkOf700());
         }
     }
 
     @Test
     void splitsCutTheInputIntoThatManyChunks() {
         List<Integer> inputs = IntStream.range(0, 20).boxed().toList();
-        Scripted four = Scripted.identity();
-        try (var pool = ScriptedParallel.create(four, options().orderTasks(true))) {
+        Scripted scripted = Scripted.identity(board());
+        try (var pool = ScriptedParallel.create(scripted, options().orderTasks(true))) {
             assertEquals(inputs, pool.run().splits(4).map(inputs));
-            assertChunks(four, 20, 5);
-        }
-        Scripted three = Scripted.identity();
-        try (var pool = ScriptedParallel.create(three, options().orderTasks(true))) {
+            assertChunks(scripted, 20, 5);
             assertEquals(inputs, pool.run().splits(3).length(20).map(CountingInput.of(20)));
-            assertChunks(three, 20, 7);
+            assertChunks(scripted, 20, 7);
         }
     }
 
     @Test
     void aProgressBarChangesNothingButTheDisplay() {
-        try (var pool = ScriptedParallel.create(new Scripted((workerId, x) -> {
-            if (x == 999) {
-                throw new IllegalStateException("fails under a progress bar too");
-            }
-            return x;
-        }), options())) {
+        try (var pool = ScriptedParallel.create(Scripted.identity(board()).failingAt(999), options())) {
             List<Integer> inputs = IntStream.range(0, 300).boxed().toList();
             ParallelMethod<Integer, Integer> shown = pool.run().progressBar(true);
             assertEquals(inputs, shown.map(inputs));

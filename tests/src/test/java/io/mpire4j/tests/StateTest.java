@@ -3,18 +3,20 @@ package io.mpire4j.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mpire4j.tests.fixtures.Seen;
 import io.mpire4j.tests.fixtures.Stateful;
 import io.mpire4j.tests.fixtures.StatefulParallel;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * @WorkerInit runs on the worker's own thread before its first task, its result is that worker's
- * state for every task and for the exit, and @WorkerId is the slot's id.
+ * @WorkerInit runs on the worker's own thread (in its own JVM, for processes) before its first
+ * task, its result is that worker's state for every task and for the exit, and @WorkerId is the
+ * slot's id.
  */
 @EveryWorkerKind
 class StateTest extends PoolContract {
@@ -25,61 +27,68 @@ class StateTest extends PoolContract {
 
     @Test
     void eachWorkerGetsItsOwnStateOnItsOwnThread() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options())) {
             List<Integer> counts = pool.count().chunkSize(1).map(range(200));
             assertEquals(200, counts.size());
-            assertEquals(0, stateful.misplacedTasks.get(), "a task saw another worker's state or ran off its thread");
+            assertEquals(0, stateful.misplacedTasks(), "a task saw another worker's state or ran off its thread");
             pool.stopAndJoin();
             List<Stateful.Exit> exits = pool.exitResults();
             assertTrue(exits.stream().allMatch(Stateful.Exit::sameWorker), "an exit got a foreign state: " + exits);
             assertEquals(200, exits.stream().mapToInt(Stateful.Exit::tasks).sum());
             // each exit saw exactly the tasks its worker ran
-            Map<Integer, Integer> perWorker = stateful.tasksByWorker.entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
-            assertEquals(perWorker, exits.stream().collect(Collectors.toMap(Stateful.Exit::workerId, Stateful.Exit::tasks)));
+            assertEquals(stateful.tasksByWorker(),
+                    exits.stream().collect(Collectors.toMap(Stateful.Exit::workerId, Stateful.Exit::tasks)));
         }
     }
 
     @Test
     void initRunsOnTheWorkersThreadWithItsId() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options().orderTasks(true))) {
-            pool.count().chunkSize(1).map(range(4 * WORKERS));
+            pool.count().chunkSize(1).map(range(4 * workers()));
             // orderTasks gave every worker tasks, so every worker ran init exactly once
-            assertEquals(range(WORKERS), stateful.inits.stream().sorted().toList());
-            assertEquals(range(WORKERS).stream().map(id -> "mpire4j-worker-" + id).sorted().toList(),
-                    stateful.initThreads.stream().sorted().toList());
+            List<Seen> inits = stateful.initsSeen();
+            assertEquals(range(workers()), inits.stream().map(Seen::workerId).sorted().toList());
+            if (processes()) {
+                // each worker's init ran in its own child JVM
+                Set<Long> children = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+                assertTrue(inits.stream().allMatch(s -> children.contains(s.pid())), "not in child JVMs: " + inits);
+                assertEquals(workers(), inits.stream().map(Seen::pid).distinct().count(), "inits: " + inits);
+            } else {
+                assertEquals(range(workers()).stream().map(id -> "mpire4j-worker-" + id).sorted().toList(),
+                        inits.stream().map(Seen::thread).sorted().toList());
+            }
         }
     }
 
     @Test
     void stateLivesAcrossCallsWhileWorkersAreKeptAlive() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options().orderTasks(true))) {
-            List<Integer> first = pool.count().chunkSize(1).map(range(4 * WORKERS));
-            List<Integer> second = pool.count().chunkSize(1).map(range(4 * WORKERS));
+            List<Integer> first = pool.count().chunkSize(1).map(range(4 * workers()));
+            List<Integer> second = pool.count().chunkSize(1).map(range(4 * workers()));
             // round-robin: each worker counted 4 tasks in the first call and continues at 5 in the second
             assertEquals(4, first.stream().mapToInt(Integer::intValue).max().orElseThrow());
             assertEquals(8, second.stream().mapToInt(Integer::intValue).max().orElseThrow());
-            assertEquals(WORKERS, stateful.inits.size());
+            assertEquals(workers(), stateful.inits().size());
         }
     }
 
     @Test
     void workerIdsRunFromZeroToWorkersMinusOne() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options())) {
             pool.count().chunkSize(1).map(range(500));
-            assertTrue(stateful.tasksByWorker.keySet().stream().allMatch(id -> id >= 0 && id < WORKERS),
-                    "worker ids: " + stateful.tasksByWorker.keySet());
-            assertEquals(500, stateful.tasksByWorker.values().stream().mapToInt(AtomicInteger::get).sum());
+            Map<Integer, Integer> byWorker = stateful.tasksByWorker();
+            assertTrue(byWorker.keySet().stream().allMatch(id -> id >= 0 && id < workers()), "worker ids: " + byWorker);
+            assertEquals(500, byWorker.values().stream().mapToInt(Integer::intValue).sum());
         }
     }
 
     @Test
     void aSingleWorkerRunsEverythingOnOneState() {
-        Stateful stateful = new Stateful();
+        Stateful stateful = Stateful.on(board());
         try (var pool = StatefulParallel.create(stateful, options().workers(1))) {
             assertEquals(IntStream.rangeClosed(1, 50).boxed().toList(), pool.count().map(range(50)));
             pool.stopAndJoin();

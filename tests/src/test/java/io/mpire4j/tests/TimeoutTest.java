@@ -1,6 +1,7 @@
 package io.mpire4j.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,17 +15,15 @@ import io.mpire4j.tests.fixtures.Stateful;
 import io.mpire4j.tests.fixtures.StatefulParallel;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * taskTimeout fails the call promptly with TaskTimeoutException and interrupts the worker; a task
- * that ignores the interrupt is abandoned and its slot refilled. Init and exit timeouts likewise.
+ * taskTimeout fails the call promptly with TaskTimeoutException and stops the worker: a thread is
+ * interrupted and, if it ignores that, abandoned and its slot refilled; a child JVM is killed and
+ * replaced. Init and exit timeouts likewise.
  */
 @EveryWorkerKind
 class TimeoutTest extends PoolContract {
@@ -35,48 +34,37 @@ class TimeoutTest extends PoolContract {
     }
 
     @Test
-    void aBlockedTaskFailsTheCallPromptlyAndItsWorkerIsInterrupted() {
-        CountDownLatch never = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (x == 3) {
-                try {
-                    never.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted.countDown();
-                    throw e;
-                }
-            }
-            // a worker's interrupt must not leak into its later tasks
-            return Thread.currentThread().isInterrupted() ? -x : x;
-        });
+    void aBlockedTaskFailsTheCallPromptlyAndItsWorkerIsStopped() throws Exception {
+        // Task 3 waits for a file that never comes; a task that begins with its thread interrupted
+        // returns -x: a worker's interrupt must not leak into its later tasks.
+        Scripted scripted = Scripted.identity(board()).waiting(3, 3, "never");
         try (var pool = ScriptedParallel.create(scripted, options())) {
             TaskTimeoutException e = promptly(() -> assertThrows(TaskTimeoutException.class,
                     () -> pool.run().chunkSize(2).taskTimeout(LIMIT).map(range(8))));
             assertEquals(LIMIT, e.timeout());
             assertEquals(3, e.taskIndex(), "position 1 of chunk 1 is input position 3");
             assertEquals(List.of(3), e.arguments());
-            assertEquals(scripted.workerByInput.get(3), e.workerId());
+            assertEquals(scripted.workerOf(3), e.workerId());
             assertContains(e.getMessage(), "x = 3");
-            promptly(() -> {
-                await(interrupted);
-                return null;
-            });
+            if (processes()) {
+                long pid = scripted.seen(3).orElseThrow().pid();
+                assertTrue(LiveProcesses.awaitExit(pid, PROMPTLY), "the child JVM " + pid + " was not killed");
+                assertFalse(scripted.interrupted(3));
+            } else {
+                awaitUntil(() -> scripted.interrupted(3), "task 3 interrupted");
+            }
             // the pool is still usable, under a timeout its tasks do not reach
             List<Integer> fast = IntStream.range(10, 30).boxed().toList();
             assertEquals(fast, pool.run().chunkSize(1).taskTimeout(Duration.ofSeconds(30)).map(fast));
         } finally {
-            never.countDown();
+            board().mark("never");
         }
     }
 
     @Test
     void theTimeoutLimitsEachTaskNotItsChunk() {
         // One chunk of 8 tasks of 40 ms each: 320 ms for the chunk, but no task near the 200 ms limit.
-        Scripted scripted = new Scripted((workerId, x) -> {
-            Thread.sleep(40); // the workload
-            return x;
-        });
+        Scripted scripted = Scripted.identity(board()).sleeping(0, 7, 40);
         try (var pool = ScriptedParallel.create(scripted, options())) {
             assertEquals(range(8), promptly(() -> pool.run().chunkSize(8).taskTimeout(LIMIT).map(range(8))));
         }
@@ -84,10 +72,8 @@ class TimeoutTest extends PoolContract {
 
     @Test
     void aSleepingWorkloadIsCutShort() {
-        Scripted scripted = new Scripted((workerId, x) -> {
-            Thread.sleep(60_000); // the workload: a task that would take a minute
-            return x;
-        });
+        // a task that would take a minute
+        Scripted scripted = Scripted.identity(board()).sleeping(Integer.MIN_VALUE, Integer.MAX_VALUE, 60_000);
         try (var pool = ScriptedParallel.create(scripted, options())) {
             TaskTimeoutException e = promptly(() -> assertThrows(TaskTimeoutException.class,
                     () -> pool.run().taskTimeout(LIMIT).apply(7)));
@@ -102,67 +88,64 @@ class TimeoutTest extends PoolContract {
     }
 
     @Test
-    void aTaskThatIgnoresInterruptsIsAbandonedAndItsSlotReplaced() throws Exception {
-        AtomicBoolean release = new AtomicBoolean();
-        CountDownLatch spinnerDone = new CountDownLatch(1);
-        CyclicBarrier allWorkers = new CyclicBarrier(WORKERS);
-        Scripted scripted = new Scripted((workerId, x) -> {
-            if (x == -1) {
-                try {
-                    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                    while (!release.get() && System.nanoTime() - giveUp < 0) {
-                        Thread.yield(); // ignores interrupts on purpose
-                    }
-                } finally {
-                    spinnerDone.countDown();
-                }
-            } else {
-                allWorkers.await(WAIT_SECONDS, TimeUnit.SECONDS);
-            }
-            return x;
-        });
+    void aTaskThatIgnoresInterruptsGivesUpItsSlotToAFreshWorker() throws Exception {
+        // Task -1 spins until released, ignoring interrupts; the others finish only when all the
+        // workers have arrived, so they need every slot, the spinner's too.
+        Scripted scripted = Scripted.identity(board())
+                .spinning(-1, -1, "release")
+                .barrier(0, Integer.MAX_VALUE, "arrived-", workers());
         try (var pool = ScriptedParallel.create(scripted, options())) {
             try {
                 promptly(() -> assertThrows(TaskTimeoutException.class,
                         () -> pool.run().taskTimeout(LIMIT).apply(-1)));
-                // WORKERS tasks that can only finish together: needs every slot, the spinner's too.
-                assertEquals(range(WORKERS), promptly(() -> pool.run().chunkSize(1).map(range(WORKERS))));
+                assertEquals(range(workers()), promptly(() -> pool.run().chunkSize(1).map(range(workers()))));
+                if (processes()) {
+                    // the runaway code itself was stopped: its JVM is gone
+                    long pid = scripted.seen(-1).orElseThrow().pid();
+                    assertTrue(LiveProcesses.awaitExit(pid, PROMPTLY), "the spinning child " + pid + " was not killed");
+                    assertFalse(scripted.spun(-1), "the spinner returned although it was killed");
+                } else {
+                    // a thread cannot be stopped: the spinner is still running in its abandoned thread
+                    assertFalse(scripted.spun(-1), "the spinner stopped although nothing released it");
+                }
             } finally {
-                release.set(true);
+                board().mark("release");
             }
-            await(spinnerDone);
+            if (!processes()) {
+                awaitUntil(() -> scripted.spun(-1), "the abandoned spinner to return once released");
+            }
             // and the pool keeps working
-            assertEquals(range(WORKERS), pool.run().chunkSize(1).map(range(WORKERS)));
+            List<Integer> next = IntStream.range(100, 100 + workers()).boxed().toList();
+            assertEquals(next, pool.run().chunkSize(1).map(next));
         }
     }
 
     @Test
     void anInitTimeoutFailsTheCallWithWorkerInitException() {
-        CountDownLatch never = new CountDownLatch(1);
-        Stateful stateful = new Stateful().onInit(workerId -> never.await(60, TimeUnit.SECONDS));
+        Stateful stateful = Stateful.on(board()).blockingInit("never");
         try (var pool = StatefulParallel.create(stateful, options().workerInitTimeout(LIMIT))) {
             WorkerInitException e = promptly(() -> assertThrows(WorkerInitException.class,
                     () -> pool.count().map(range(8))));
             assertEquals("Stateful.start", e.method());
-            assertTrue(e.workerId() >= 0 && e.workerId() < WORKERS);
+            assertTrue(e.workerId() >= 0 && e.workerId() < workers());
             assertContains(e.getMessage(), "Stateful.start");
         } finally {
-            never.countDown();
+            board().mark("never");
         }
     }
 
     @Test
     void anExitTimeoutIsReportedAsWorkerExitException() {
-        CountDownLatch never = new CountDownLatch(1);
-        Stateful stateful = new Stateful().onExit(workerId -> never.await(60, TimeUnit.SECONDS));
+        board().mark("blocking");
+        Stateful stateful = Stateful.on(board()).blockingExit("never").whileMarked("blocking");
         try (var pool = StatefulParallel.create(stateful, options().workerExitTimeout(LIMIT))) {
             pool.count().map(range(8));
             WorkerExitException e = promptly(() -> assertThrows(WorkerExitException.class, pool::stopAndJoin));
             assertEquals("Stateful.finish", e.method());
-            assertTrue(e.workerId() >= 0 && e.workerId() < WORKERS);
-            stateful.onExit(workerId -> { });
+            assertTrue(e.workerId() >= 0 && e.workerId() < workers());
+            board().remove("blocking");
         } finally {
-            never.countDown();
+            board().mark("never");
         }
     }
 }
