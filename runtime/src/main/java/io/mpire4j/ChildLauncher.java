@@ -80,10 +80,12 @@ final class ChildLauncher implements AutoCloseable {
                 + "; install it or drop cpuIds");
     }
 
-    /** Prepares a generation's launches: encodes the receiver, binds the socket, finds the archive. */
-    static ChildLauncher create(WorkerProgram<?, ?> program, PoolOptions options) {
+    /**
+     * Prepares a generation's launches: binds the socket, finds the archive. {@code receiver} is
+     * the shared receiver as {@link #encodeReceiver} wrote it, once for the pool.
+     */
+    static ChildLauncher create(WorkerProgram<?, ?> program, PoolOptions options, byte[] receiver) {
         check(program, options);
-        byte[] receiver = encodeReceiver(program);
         String java = javaExecutable();
         List<String> flags = new ArrayList<>(FLAGS);
         flags.addAll(options.jvmOptions());
@@ -115,7 +117,12 @@ final class ChildLauncher implements AutoCloseable {
                 List.copyOf(flags), List.copyOf(pathArgs), archive);
     }
 
-    private static byte[] encodeReceiver(WorkerProgram<?, ?> program) {
+    /**
+     * The shared receiver in the bytes every child reads; an {@link IllegalArgumentException}
+     * naming its class if it cannot be sent. Called when the pool is created, so the problem
+     * shows before any child starts.
+     */
+    static byte[] encodeReceiver(WorkerProgram<?, ?> program) {
         if (program.receiverCodec() == null) {
             return new byte[0];
         }

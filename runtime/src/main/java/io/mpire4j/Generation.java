@@ -72,7 +72,8 @@ final class Generation<S, E> {
     /** Launches child JVMs; null unless the start method is PROCESSES. */
     private final ChildLauncher children;
 
-    Generation(WorkerProgram<S, E> program, PoolOptions options) {
+    /** {@code receiver}: the shared receiver encoded for child JVMs (PROCESSES), else ignored. */
+    Generation(WorkerProgram<S, E> program, PoolOptions options, byte[] receiver) {
         this.program = program;
         this.options = options;
         this.initTimeoutNanos = options.workerInitTimeout().map(Generation::nanos).orElse(0L);
@@ -82,7 +83,7 @@ final class Generation<S, E> {
         for (int id = 0; id < options.workers(); id++) {
             slots.add(new Slot<>(id, lock.newCondition(), new WorkerStats(id)));
         }
-        this.children = options.startMethod() == StartMethod.PROCESSES ? ChildLauncher.create(program, options) : null;
+        this.children = options.startMethod() == StartMethod.PROCESSES ? ChildLauncher.create(program, options, receiver) : null;
     }
 
     /** How this generation launches child JVMs (PROCESSES only). */

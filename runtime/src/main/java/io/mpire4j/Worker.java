@@ -214,7 +214,7 @@ abstract class Worker<S, E> implements Runnable {
             started = true;
         } catch (Throwable t) {
             if (!abandoned) {
-                call.fail(() -> new WorkerInitException(program.initName(), slot.id, "threw", t));
+                call.fail(() -> new WorkerInitException(program.initName(), slot.id, "failed", t));
             }
         } finally {
             if (timed) {
@@ -256,7 +256,7 @@ abstract class Worker<S, E> implements Runnable {
                 if (failure == null) {
                     generation.exitResult(result);
                 } else {
-                    generation.exitFailed(new WorkerExitException(program.exitName(), slot.id, "threw", failure));
+                    generation.exitFailed(new WorkerExitException(program.exitName(), slot.id, "failed", failure));
                 }
             }
         }

@@ -25,6 +25,8 @@ public final class WorkerPool<S, E> implements AutoCloseable {
 
     private final WorkerProgram<S, E> program;
     private final PoolOptions options;
+    /** The shared receiver, encoded once for child JVMs (PROCESSES only). */
+    private final byte[] receiver;
 
     private final ReentrantLock lock = new ReentrantLock();
     private State state = State.OPEN;
@@ -35,9 +37,10 @@ public final class WorkerPool<S, E> implements AutoCloseable {
     /** Every generation that may still have running workers. */
     private final Set<Generation<S, E>> active = new LinkedHashSet<>();
 
-    private WorkerPool(WorkerProgram<S, E> program, PoolOptions options) {
+    private WorkerPool(WorkerProgram<S, E> program, PoolOptions options, byte[] receiver) {
         this.program = program;
         this.options = options;
+        this.receiver = receiver;
     }
 
     /**
@@ -51,10 +54,12 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(options, "options");
         options.validate();
+        byte[] receiver = null;
         if (options.startMethod() == StartMethod.PROCESSES) {
             ChildLauncher.check(program, options);
+            receiver = ChildLauncher.encodeReceiver(program);
         }
-        return new WorkerPool<>(program, options);
+        return new WorkerPool<>(program, options, receiver);
     }
 
     /**
@@ -126,7 +131,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
                 active.remove(broken);
                 broken.terminate();
             }
-            Generation<S, E> generation = new Generation<>(program, options);
+            Generation<S, E> generation = new Generation<>(program, options, receiver);
             generation.start();
             latest = generation;
             active.add(generation);

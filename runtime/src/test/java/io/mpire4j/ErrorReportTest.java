@@ -190,9 +190,9 @@ class ErrorReportTest {
     @Test
     void workerInitFailureNamesWorkerAndMethod() {
         IllegalStateException cause = new IllegalStateException("no database");
-        WorkerInitException e = new WorkerInitException("PrefixCount.start", 3, "threw", cause);
+        WorkerInitException e = new WorkerInitException("PrefixCount.start", 3, "failed", cause);
 
-        assertEquals("@WorkerInit PrefixCount.start threw on worker 3: java.lang.IllegalStateException: no database",
+        assertEquals("@WorkerInit PrefixCount.start failed on worker 3: java.lang.IllegalStateException: no database",
                 e.getMessage());
         assertEquals("PrefixCount.start", e.method());
         assertEquals(3, e.workerId());
@@ -204,9 +204,9 @@ class ErrorReportTest {
 
     @Test
     void workerExitFailureNamesWorkerAndMethod() {
-        WorkerExitException e = new WorkerExitException("PrefixCount.popular", 1, "threw", new ArithmeticException());
+        WorkerExitException e = new WorkerExitException("PrefixCount.popular", 1, "failed", new ArithmeticException());
 
-        assertEquals("@WorkerExit PrefixCount.popular threw on worker 1: java.lang.ArithmeticException",
+        assertEquals("@WorkerExit PrefixCount.popular failed on worker 1: java.lang.ArithmeticException",
                 e.getMessage());
         assertEquals("PrefixCount.popular", e.method());
         assertEquals(1, e.workerId());
