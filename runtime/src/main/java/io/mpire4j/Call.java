@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -19,6 +22,11 @@ import java.util.function.Supplier;
  * chunks in input order or completion order. Workers report back with {@link #completed} and
  * {@link #fail}; the watchdog may {@link #fail} it too. Fields marked "consumer" are confined to
  * the consuming thread; the rest are guarded by {@link #lock} or volatile.
+ *
+ * <p>A call over an in-memory {@code RandomAccess} list ({@link #ranged}) skips the consumer's
+ * part: each worker gets one ticket and then claims index ranges itself ({@link #claim()}), and
+ * finished chunks are copied straight into the result array. The consumer submits the tickets and
+ * waits once ({@link #awaitRanges()}), so a call costs a few wake-ups instead of two per chunk.
  */
 final class Call<S, T, R> {
     final MethodSpec<S, T, R> method;
@@ -33,6 +41,9 @@ final class Call<S, T, R> {
 
     private final Iterator<? extends T> input;
     private final boolean single;
+    private final CallPlan plan;
+    /** The chunk size for the next chunk read; adapts when the plan says so. Consumer only. */
+    private int chunk;
 
     // consumer
     private long read;
@@ -54,6 +65,14 @@ final class Call<S, T, R> {
     private volatile boolean done;
     private final Completion<S> completion;
 
+    // ranged calls only
+    private final List<?> source;
+    private final AtomicLong nextIndex = new AtomicLong();
+    private final Object[] rangedResults;
+    private final AtomicInteger filled = new AtomicInteger();
+    private final AtomicInteger chunksLeft = new AtomicInteger();
+    private final int rangedChunks;
+
     /** Called by a worker when a single-task call finishes, instead of queueing for a consumer. */
     interface Completion<S> {
         void completed(Chunk<S> chunk);
@@ -73,8 +92,52 @@ final class Call<S, T, R> {
         this.timeoutNanos = plan.timeout() == null ? 0 : saturatedNanos(plan.timeout());
         this.input = input;
         this.single = single;
+        this.plan = plan;
+        this.chunk = plan.chunkSize();
         this.progress = progress;
         this.completion = completion;
+        this.source = null;
+        this.rangedResults = null;
+        this.rangedChunks = 0;
+    }
+
+    /** A ranged call over {@code source}; {@code keep}: whether results are collected. */
+    private Call(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan, boolean ordered,
+            List<? extends T> source, boolean keep, Progress progress) {
+        this.method = method;
+        this.generation = generation;
+        this.ordered = ordered;
+        this.chunkSize = plan.chunkSize();
+        this.maxActive = plan.maxActive();
+        this.lifespan = plan.lifespan();
+        this.timeout = plan.timeout();
+        this.timeoutNanos = plan.timeout() == null ? 0 : saturatedNanos(plan.timeout());
+        this.input = null;
+        this.single = false;
+        this.plan = plan;
+        this.chunk = plan.chunkSize();
+        this.progress = progress;
+        this.completion = null;
+        this.source = source;
+        this.rangedResults = keep ? new Object[source.size()] : null;
+        this.rangedChunks = (int) ((source.size() + (long) chunkSize - 1) / chunkSize);
+        this.chunksLeft.set(rangedChunks);
+    }
+
+    /**
+     * A call whose workers claim ranges of {@code source} themselves: for {@code map},
+     * {@code mapUnordered} and {@code forEach} over a {@code RandomAccess} list, when neither
+     * {@code maxTasksActive}, {@code workerLifespan} nor {@code orderTasks} asks for the chunk-by-chunk
+     * path. Reading ahead costs nothing there: the input is already in memory, and every result
+     * is kept until the call returns anyway.
+     */
+    static <S, T, R> Call<S, T, R> ranged(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan,
+            boolean ordered, List<? extends T> source, boolean keep, Progress progress) {
+        return new Call<>(method, generation, plan, ordered, source, keep, progress);
+    }
+
+    boolean isRanged() {
+        return source != null;
     }
 
     private static long saturatedNanos(Duration d) {
@@ -98,6 +161,10 @@ final class Call<S, T, R> {
 
     /** A worker finished every task of {@code chunk}. Called on the worker's thread. */
     void completed(Chunk<S> chunk) {
+        if (source != null) {
+            deliverRange(chunk);
+            return;
+        }
         if (completion != null) {
             if (markDone(null)) {
                 completion.completed(chunk);
@@ -108,6 +175,80 @@ final class Call<S, T, R> {
         try {
             arrivals.add(chunk);
             arrived.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next range for a worker holding a ticket, as a chunk, or {@code null} when every range
+     * is taken or the call ended. Called on worker threads; lock-free.
+     */
+    Chunk<S> claim() {
+        if (done) {
+            return null;
+        }
+        int size = source.size();
+        long from = nextIndex.getAndAdd(chunkSize);
+        if (from >= size) {
+            return null;
+        }
+        int start = (int) from;
+        int end = (int) Math.min(size, from + chunkSize);
+        Object[] tasks = source.subList(start, end).toArray();
+        return new Chunk<>(this, start / chunkSize, start, tasks);
+    }
+
+    /** Copies a finished range into the results (input order, or arrival order if unordered). */
+    private void deliverRange(Chunk<S> chunk) {
+        if (rangedResults != null) {
+            int n = chunk.results.length;
+            int at = ordered ? (int) chunk.firstIndex : filled.getAndAdd(n);
+            System.arraycopy(chunk.results, 0, rangedResults, at, n);
+        }
+        if (chunksLeft.decrementAndGet() == 0) {
+            lock.lock();
+            try {
+                done = true;
+                arrived.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Queues one ticket per worker. Consumer only. */
+    void submitTickets(int workers) {
+        if (rangedChunks == 0) {
+            done = true;
+            return;
+        }
+        for (int i = 0; i < Math.min(workers, rangedChunks); i++) {
+            generation.submit(Chunk.ticket(this));
+        }
+    }
+
+    /**
+     * Waits until every range is done and returns the results ({@code null} for forEach); throws
+     * the call's failure, if any. Consumer only.
+     */
+    Object[] awaitRanges() {
+        lock.lock();
+        try {
+            while (!done) {
+                try {
+                    arrived.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = () -> new CancellationException("interrupted while waiting for results of "
+                            + method.displayName());
+                    done = true;
+                }
+            }
+            if (failure != null) {
+                throw failure.get();
+            }
+            return rangedResults;
         } finally {
             lock.unlock();
         }
@@ -186,6 +327,7 @@ final class Call<S, T, R> {
                 nextEmitSeq++;
                 emittedChunks++;
                 emitted += chunk.tasks.length;
+                adapt(chunk);
                 return chunk;
             }
             if (exhausted && emittedChunks == submittedChunks) {
@@ -223,9 +365,28 @@ final class Call<S, T, R> {
         }
     }
 
+    /** Aim of adaptive chunking: chunks of about this much work, so bookkeeping stays a small fraction. */
+    static final long ADAPTIVE_TARGET_NANOS = 1_000_000;
+
+    /**
+     * Adaptive chunking (inputs of unknown length): sizes the next chunks so that one takes about
+     * {@link #ADAPTIVE_TARGET_NANOS} on a worker, from the time the finished chunk took there;
+     * growing at most 2× per chunk, never past the plan's limit. Consumer only.
+     */
+    private void adapt(Chunk<S> finished) {
+        if (plan.adaptiveMax() == 0 || finished.nanos <= 0) {
+            return;
+        }
+        double perTask = (double) finished.nanos / finished.tasks.length;
+        long ideal = perTask <= 0 ? plan.adaptiveMax() : (long) (ADAPTIVE_TARGET_NANOS / perTask);
+        long next = Math.max(1, Math.min(Math.min(ideal, 2L * chunk), plan.adaptiveMax()));
+        chunk = (int) next;
+    }
+
     /** Reads and submits input while the read-ahead bound allows. Consumer only. */
     private void fill() {
-        while (!exhausted && !done && read - emitted + chunkSize <= maxActive) {
+        while (!exhausted && !done && read - emitted + chunk <= plan.maxActiveFor(chunk)) {
+            int chunkSize = chunk;
             Object[] tasks = new Object[chunkSize];
             int n = 0;
             try {

@@ -2,8 +2,24 @@ package io.mpire4j;
 
 import java.time.Duration;
 
-/** A call's settings after defaults are applied and checked against each other. */
-record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout) {
+/**
+ * A call's settings after defaults are applied and checked against each other.
+ *
+ * <p>{@code adaptiveMax > 0} marks an input of unknown length with no chunk size or splits set:
+ * chunks then start at one task and adapt to the measured task time, up to {@code adaptiveMax}
+ * ({@link Call}); {@code maxActive} then follows the current chunk size unless
+ * {@code maxActiveSet}.
+ */
+record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout, int adaptiveMax, boolean maxActiveSet,
+        int workers) {
+
+    /** The largest chunk adaptive chunking grows to. */
+    static final int ADAPTIVE_MAX = 8192;
+
+    /** A fixed-chunk plan. */
+    CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout) {
+        this(chunkSize, maxActive, lifespan, timeout, 0, true, 1);
+    }
 
     /**
      * Resolves the per-call settings for an input of {@code length} tasks ({@code -1}: unknown)
@@ -43,7 +59,27 @@ record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout) {
             throw new IllegalArgumentException(source + " must be <= maxTasksActive (" + maxActive
                     + "): a chunk larger than the tasks allowed in flight could never be sent");
         }
-        return new CallPlan((int) chunk, (int) maxActive, s.workerLifespan(), s.taskTimeout());
+        int adaptiveMax = 0;
+        if (s.chunkSize() == 0 && s.splits() == 0 && length < 0) {
+            long cap = ADAPTIVE_MAX;
+            if (s.workerLifespan() > 0) {
+                cap = Math.min(cap, s.workerLifespan());
+            }
+            if (s.maxTasksActive() > 0) {
+                cap = Math.min(cap, s.maxTasksActive());
+            }
+            adaptiveMax = (int) cap;
+        }
+        if (adaptiveMax <= 1) {
+            return new CallPlan((int) chunk, (int) maxActive, s.workerLifespan(), s.taskTimeout());
+        }
+        return new CallPlan((int) chunk, (int) maxActive, s.workerLifespan(), s.taskTimeout(), adaptiveMax,
+                s.maxTasksActive() > 0, workers);
+    }
+
+    /** The in-flight bound for chunks of {@code chunk} tasks: as set, or {@code 2 × workers × chunk}. */
+    long maxActiveFor(int chunk) {
+        return maxActiveSet || adaptiveMax == 0 ? maxActive : 2L * workers * chunk;
     }
 
     /** The plan of a single {@code apply}. */

@@ -147,6 +147,14 @@ final class ChildWorker<S, E> extends Worker<S, E> {
 
     @Override
     int runChunk(Chunk<S> chunk, WorkerStats stats) {
+        Process child = process;
+        if (child == null || !child.isAlive()) {
+            // It died while idle, before this chunk reached it: nothing of the chunk ran, so it goes
+            // back to the queue for the fresh worker that takes this slot, and no call fails.
+            gone = true;
+            generation.requeue(chunk);
+            return 0;
+        }
         Call<S, ?, ?> call = chunk.call;
         int id = slot.id;
         int index = call.method.index();
@@ -157,7 +165,7 @@ final class ChildWorker<S, E> extends Worker<S, E> {
         int n = tasks.length;
         long timeout = call.timeoutNanos;
         boolean timed = timeout > 0;
-        long chunkStart = stats == null ? 0 : System.nanoTime();
+        long chunkStart = System.nanoTime(); // for insights and adaptive chunking
         DataOutputStream payload = out.begin();
         try {
             payload.writeInt(index);
@@ -241,6 +249,7 @@ final class ChildWorker<S, E> extends Worker<S, E> {
             stats.working(System.nanoTime() - chunkStart, n);
         }
         if (!late && !abandoned) {
+            chunk.nanos = System.nanoTime() - chunkStart;
             chunk.results = results;
             call.progress.advance(n);
             call.completed(chunk);

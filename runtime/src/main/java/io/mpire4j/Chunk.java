@@ -13,12 +13,26 @@ final class Chunk<S> {
     final Object[] tasks;
     /** Written by the worker before the chunk is handed back; read by the caller after. */
     Object[] results;
+    /** How long the worker took to run it (set with {@link #results}). */
+    long nanos;
 
     Chunk(Call<S, ?, ?> call, int seq, long firstIndex, Object[] tasks) {
         this.call = call;
         this.seq = seq;
         this.firstIndex = firstIndex;
         this.tasks = tasks;
+    }
+
+    /**
+     * A ticket: not tasks but the right to claim ranges of a call over an in-memory list
+     * ({@link Call#claim()}); one is queued per worker.
+     */
+    static <S> Chunk<S> ticket(Call<S, ?, ?> call) {
+        return new Chunk<>(call, -1, -1, null);
+    }
+
+    boolean isTicket() {
+        return tasks == null;
     }
 
     long taskIndex(int position) {

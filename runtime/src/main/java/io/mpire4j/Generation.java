@@ -304,9 +304,29 @@ final class Generation<S, E> {
         try {
             Slot<S, E> slot = lost.slot;
             boolean work = state == State.RUNNING
-                    || state == State.STOPPING && (!slot.own.isEmpty() || !shared.isEmpty());
+                    || state == State.STOPPING && (!slot.own.isEmpty() || !shared.isEmpty() || lost.ticket() != null);
             if (slot.current == lost && work && startFailure == null) {
-                startWorker(slot, null);
+                startWorker(slot, lost.ticket()); // a ranged call's ticket lives on in the successor
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts back a chunk that a worker took but could not start (its child JVM had already died),
+     * at the head of the queue it came from, so that it runs next.
+     */
+    void requeue(Chunk<S> chunk) {
+        lock.lock();
+        try {
+            if (options.orderTasks()) {
+                slots.get(chunk.seq % slots.size()).own.addFirst(chunk);
+            } else {
+                shared.addFirst(chunk);
+            }
+            for (Slot<S, E> slot : slots) {
+                slot.wake.signal();
             }
         } finally {
             lock.unlock();

@@ -2,10 +2,13 @@ package io.mpire4j;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -143,19 +146,24 @@ public final class ParallelMethod<T, R> {
 
     // ---------------------------------------------------------------- calls
 
-    /** Runs the method on every task; returns the results in input order. */
+    /**
+     * Runs the method on every task; returns the results in input order, as an unmodifiable list.
+     * Over a {@code RandomAccess} list (and without {@code maxTasksActive}, {@code workerLifespan}
+     * or {@code orderTasks}) the workers read their ranges of the list themselves, as a parallel
+     * stream would: do not modify the list while the call runs.
+     */
     public List<R> map(Iterable<? extends T> tasks) {
-        return runner.collect(settings, input(tasks), length(tasks), true, true);
+        return runner.collect(settings, tasks, length(tasks), true, true);
     }
 
-    /** Runs the method on every task; returns the results in the order they finish. */
+    /** Runs the method on every task; returns the results in the order they finish (unmodifiable). */
     public List<R> mapUnordered(Iterable<? extends T> tasks) {
-        return runner.collect(settings, input(tasks), length(tasks), false, true);
+        return runner.collect(settings, tasks, length(tasks), false, true);
     }
 
     /** Runs the method on every task and waits for all of them, keeping no results. */
     public void forEach(Iterable<? extends T> tasks) {
-        runner.collect(settings, input(tasks), length(tasks), true, false);
+        runner.collect(settings, tasks, length(tasks), true, false);
     }
 
     /**
@@ -238,10 +246,7 @@ public final class ParallelMethod<T, R> {
         private Call<S, T, R> open(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length,
                 boolean ordered, boolean single, Call.Completion<S> completion) {
             Generation<S, ?> generation = pool.acquire();
-            Progress progress = settings.progressBar() && !single
-                    ? new ProgressBar(settings.description() != null ? settings.description() : spec.methodName(),
-                            ProgressDisplay.standard())
-                    : Progress.NONE;
+            Progress progress = progress(settings, single);
             Call<S, T, R> call = new Call<>(spec, generation, plan, ordered, input, single, progress, completion);
             try {
                 generation.register(call);
@@ -251,6 +256,13 @@ public final class ParallelMethod<T, R> {
             }
             progress.start(length);
             return call;
+        }
+
+        private Progress progress(CallSettings settings, boolean single) {
+            return settings.progressBar() && !single
+                    ? new ProgressBar(settings.description() != null ? settings.description() : spec.methodName(),
+                            ProgressDisplay.standard())
+                    : Progress.NONE;
         }
 
         private void release(Generation<S, ?> generation) {
@@ -270,10 +282,23 @@ public final class ParallelMethod<T, R> {
             }
         }
 
+        /**
+         * Whether a call can let its workers claim ranges of the input themselves: an in-memory
+         * random-access list, and no setting that asks for chunk-by-chunk dispatch.
+         */
+        private boolean rangeable(CallSettings settings, Iterable<? extends T> tasks) {
+            return tasks instanceof List<?> && tasks instanceof RandomAccess && settings.maxTasksActive() == 0
+                    && settings.workerLifespan() == 0 && !pool.options().orderTasks();
+        }
+
         @SuppressWarnings("unchecked")
-        List<R> collect(CallSettings settings, Iterator<? extends T> input, long length, boolean ordered, boolean keep) {
+        List<R> collect(CallSettings settings, Iterable<? extends T> tasks, long length, boolean ordered, boolean keep) {
+            Objects.requireNonNull(tasks, "tasks");
             CallPlan plan = CallPlan.resolve(settings, length, pool.options().workers());
-            Call<S, T, R> call = open(settings, plan, input, length, ordered, false, null);
+            if (rangeable(settings, tasks)) {
+                return collectRanges(settings, plan, (List<? extends T>) tasks, ordered, keep);
+            }
+            Call<S, T, R> call = open(settings, plan, tasks.iterator(), length, ordered, false, null);
             List<R> out = keep ? new ArrayList<>(length >= 0 ? (int) Math.min(length, 1 << 20) : 16) : null;
             Throwable failure = null;
             try {
@@ -285,7 +310,36 @@ public final class ParallelMethod<T, R> {
                     }
                 }
                 call.progress.finish(Progress.Outcome.DONE);
-                return keep ? out : null;
+                return keep ? Collections.unmodifiableList(out) : null;
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                call.cancel("the call failed");
+                call.progress.finish(Progress.Outcome.FAILED);
+                throw e;
+            } finally {
+                finishCall(call, failure);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<R> collectRanges(CallSettings settings, CallPlan plan, List<? extends T> tasks, boolean ordered,
+                boolean keep) {
+            Generation<S, ?> generation = pool.acquire();
+            Progress progress = progress(settings, false);
+            Call<S, T, R> call = Call.ranged(spec, generation, plan, ordered, tasks, keep, progress);
+            try {
+                generation.register(call);
+            } catch (RuntimeException e) {
+                release(generation);
+                throw e;
+            }
+            progress.start(tasks.size());
+            Throwable failure = null;
+            try {
+                call.submitTickets(pool.options().workers());
+                Object[] results = call.awaitRanges();
+                call.progress.finish(Progress.Outcome.DONE);
+                return keep ? (List<R>) Collections.unmodifiableList(Arrays.asList(results)) : null;
             } catch (RuntimeException | Error e) {
                 failure = e;
                 call.cancel("the call failed");

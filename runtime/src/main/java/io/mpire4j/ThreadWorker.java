@@ -35,7 +35,7 @@ final class ThreadWorker<S, E> extends Worker<S, E> {
         boolean timed = timeout > 0;
         int id = slot.id;
         int done = 0;
-        long chunkStart = stats == null ? 0 : System.nanoTime();
+        long chunkStart = System.nanoTime(); // for insights and adaptive chunking
         for (; done < n; done++) {
             if (call.isDone()) {
                 break;
@@ -71,6 +71,7 @@ final class ThreadWorker<S, E> extends Worker<S, E> {
             stats.working(System.nanoTime() - chunkStart, done);
         }
         if (done == n && !abandoned) {
+            chunk.nanos = System.nanoTime() - chunkStart;
             chunk.results = results;
             call.progress.advance(n);
             call.completed(chunk);

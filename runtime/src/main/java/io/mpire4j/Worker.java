@@ -49,6 +49,9 @@ abstract class Worker<S, E> implements Runnable {
     /** Whether exit runs for a lifespan restart (the slot needs a successor) rather than a stop. */
     private volatile boolean restarting;
 
+    /** The ticket of a ranged call this worker is claiming ranges of, if any. */
+    private Chunk<S> ticket;
+
     private final long createdNanos = System.nanoTime();
     private Chunk<S> carry;
     /** Whether init has run (or there is none) and exit is still due. */
@@ -114,13 +117,13 @@ abstract class Worker<S, E> implements Runnable {
             }
             Chunk<S> chunk = carry;
             carry = null;
+            if (chunk != null && chunk.isTicket()) {
+                ticket = chunk;
+                chunk = null;
+            }
             while (true) {
                 if (chunk == null) {
-                    long waitStart = stats == null ? 0 : System.nanoTime();
-                    chunk = generation.take(this);
-                    if (stats != null) {
-                        stats.waiting(System.nanoTime() - waitStart);
-                    }
+                    chunk = next(stats);
                     if (chunk == null) {
                         if (gone) {
                             leave();
@@ -174,12 +177,43 @@ abstract class Worker<S, E> implements Runnable {
 
     /** Ends this worker (running its exit) and starts a fresh one in the slot, which runs {@code next} first. */
     final void restart(Chunk<S> next) {
-        handover = next;
+        Chunk<S> successorFirst = next != null ? next : ticket;
+        handover = successorFirst;
         restarting = true;
         exit(generation.measure ? slot.stats : null);
         if (!abandoned) {
-            generation.restart(this, next);
+            generation.restart(this, successorFirst);
         }
+    }
+
+    /**
+     * The next chunk: a range claimed with the ticket this worker holds, else the next chunk
+     * from the generation (waiting for one); {@code null} when the worker should stop.
+     */
+    private Chunk<S> next(WorkerStats stats) {
+        while (true) {
+            if (ticket != null) {
+                Chunk<S> claimed = ticket.call.claim();
+                if (claimed != null) {
+                    return claimed;
+                }
+                ticket = null;
+            }
+            long waitStart = stats == null ? 0 : System.nanoTime();
+            Chunk<S> chunk = generation.take(this);
+            if (stats != null) {
+                stats.waiting(System.nanoTime() - waitStart);
+            }
+            if (chunk == null || !chunk.isTicket()) {
+                return chunk;
+            }
+            ticket = chunk;
+        }
+    }
+
+    /** The ticket this worker claims ranges with, which a successor in its slot takes over. */
+    final Chunk<S> ticket() {
+        return ticket;
     }
 
     /** Forgets the lifecycle without running exit: the worker's state is gone (a child JVM died). */

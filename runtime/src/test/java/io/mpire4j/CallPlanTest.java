@@ -266,4 +266,22 @@ class CallPlanTest {
         assertEquals(4, four.workers());
         assertEquals(false, four.keepAlive());
     }
+
+    @Test
+    void anUnknownLengthWithoutChunkSizeOrSplitsAdaptsItsChunks() {
+        CallPlan plan = plan(-1, 4);
+        assertEquals(1, plan.chunkSize(), "adaptive chunks start at one task");
+        assertEquals(CallPlan.ADAPTIVE_MAX, plan.adaptiveMax());
+        assertEquals(8, plan.maxActiveFor(1), "2 × 4 × 1");
+        assertEquals(800, plan.maxActiveFor(100), "the default bound follows the current chunk: 2 × 4 × 100");
+
+        CallPlan bounded = CallPlan.resolve(settings(0, 0, 100, 0), -1, 4);
+        assertEquals(100, bounded.adaptiveMax(), "never past a maxTasksActive the user set");
+        assertEquals(100, bounded.maxActiveFor(50), "a bound the user set stays put");
+
+        assertEquals(5, CallPlan.resolve(settings(0, 0, 0, 5), -1, 4).adaptiveMax(), "never past the lifespan");
+        assertEquals(0, CallPlan.resolve(settings(3, 0, 0, 0), -1, 4).adaptiveMax(), "a chunk size set is fixed");
+        assertEquals(0, plan(1000, 4).adaptiveMax(), "a known length gets the fixed default");
+        assertEquals(0, CallPlan.resolve(settings(0, 0, 1, 0), -1, 4).adaptiveMax(), "a bound of 1 leaves nothing to adapt");
+    }
 }

@@ -3,6 +3,7 @@ package io.mpire4j.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.PoolOptions;
@@ -158,13 +159,31 @@ class SettingsTest extends PoolContract {
     }
 
     @Test
-    void defaultChunkSizeIsOneWhenTheLengthIsUnknownAndLengthMakesItKnown() {
+    void withAnUnknownLengthChunksStartAtOneTaskAndStayThereForSlowTasks() {
+        // Each task sleeps 3 ms (its workload), more than the ~1 ms a chunk aims for: chunks of 1.
+        Scripted scripted = Scripted.identity(board()).sleeping(0, 23, 3);
+        try (var pool = ScriptedParallel.create(scripted, options().orderTasks(true))) {
+            try (Stream<Integer> s = pool.run().imap(CountingInput.of(24).iterator())) {
+                assertEquals(24, s.count());
+            }
+            assertChunks(scripted, 24, 1);
+        }
+    }
+
+    @Test
+    void withAnUnknownLengthChunksGrowForFastTasksAndLengthMakesTheLengthKnown() {
         Scripted scripted = Scripted.identity(board());
         try (var pool = ScriptedParallel.create(scripted, options().orderTasks(true))) {
             try (Stream<Integer> s = pool.run().imap(CountingInput.of(700).iterator())) {
                 assertEquals(700, s.count());
             }
-            assertChunks(scripted, 700, 1);
+            // Before any chunk is back, the first 2 × workers chunks hold one task each ...
+            for (int x = 0; x < 2 * workers(); x++) {
+                assertEquals(x % workers(), scripted.workerOf(x), "worker of input " + x);
+            }
+            // ... then chunks grow with the measured task time, so later inputs leave the x mod n pattern.
+            long grown = IntStream.range(0, 700).filter(x -> scripted.workerOf(x) != x % workers()).count();
+            assertTrue(grown > 0, "chunks never grew past one task");
             // orderTasks counts chunks from 0 in every call, so the same pool shows the next call's chunks
             try (Stream<Integer> s = pool.run().length(700).imap(CountingInput.of(700).iterator())) {
                 assertEquals(700, s.count());
