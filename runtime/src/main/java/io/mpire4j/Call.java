@@ -237,7 +237,7 @@ final class Call<S, T, R> {
         try {
             while (!done) {
                 try {
-                    arrived.await();
+                    waitAndRefresh();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = () -> new CancellationException("interrupted while waiting for results of "
@@ -342,7 +342,7 @@ final class Call<S, T, R> {
         try {
             while (arrivals.isEmpty() && failure == null) {
                 try {
-                    arrived.await();
+                    waitAndRefresh();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = () -> new CancellationException("interrupted while waiting for results of "
@@ -362,6 +362,26 @@ final class Call<S, T, R> {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for a signal on {@link #arrived}, with the lock held; with a progress bar, wakes every
+     * {@link Progress#refreshNanos()} to redraw it (without the lock).
+     */
+    private void waitAndRefresh() throws InterruptedException {
+        long every = progress.refreshNanos();
+        if (every <= 0) {
+            arrived.await();
+            return;
+        }
+        if (arrived.awaitNanos(every) <= 0) {
+            lock.unlock();
+            try {
+                progress.refresh();
+            } finally {
+                lock.lock();
+            }
         }
     }
 

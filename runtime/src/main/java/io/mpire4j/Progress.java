@@ -2,7 +2,8 @@ package io.mpire4j;
 
 /**
  * Receives a call's progress, per chunk. {@link #advance} is called by worker threads; the rest by
- * the consuming thread.
+ * the consuming thread, which also {@link #refresh() redraws} every {@link #refreshNanos()} while
+ * it waits for results.
  */
 interface Progress {
     /** How a call ended. */
@@ -17,6 +18,14 @@ interface Progress {
 
         @Override
         public void finish(Outcome outcome) {}
+
+        @Override
+        public long refreshNanos() {
+            return 0;
+        }
+
+        @Override
+        public void refresh() {}
     };
 
     /** The call starts; {@code total} is its number of tasks, or -1 when unknown. */
@@ -27,4 +36,10 @@ interface Progress {
 
     /** The call ended; later calls are ignored. */
     void finish(Outcome outcome);
+
+    /** How often a waiting consumer should call {@link #refresh()}; 0: never. */
+    long refreshNanos();
+
+    /** Redraws if due; called by a consumer that has waited {@link #refreshNanos()}. */
+    void refresh();
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The progress of one call, drawn by a {@link ProgressDisplay}. Workers add finished tasks per chunk
- * ({@link #advance}, a {@link LongAdder}: no contention, no lock); the display reads the count on
- * its own timer, so drawing never slows the work down.
+ * ({@link #advance}, a {@link LongAdder}: no contention, no lock); the display reads the count when
+ * the thread waiting for the call's results redraws, so drawing never slows the work down.
  *
  * <p>The line follows tqdm: {@code isPrime:  42%|██████▎         | 42/100 [00:01<00:02, 40.12 tasks/s]};
  * with an unknown total, {@code isPrime: 42 tasks [00:01, 40.12 tasks/s]}; a failed or cancelled call
@@ -56,6 +56,16 @@ final class ProgressBar implements Progress {
             }
             display.finished(this);
         }
+    }
+
+    @Override
+    public long refreshNanos() {
+        return display.tickNanos();
+    }
+
+    @Override
+    public void refresh() {
+        display.refresh();
     }
 
     long done() {

@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -14,14 +13,15 @@ import java.util.function.LongSupplier;
  * Draws every running progress bar of the JVM on one stream, so that concurrent calls (or a pool
  * used inside another pool's task) never garble each other.
  *
- * <p>In a terminal the bars form a block at the bottom that is redrawn in place every 100 ms by a
- * daemon thread ({@code mpire4j-progress}), which runs only while a bar is active; a finished bar's
- * last line is printed above the block and stays. Elsewhere (CI, a redirected stream) each bar
+ * <p>In a terminal the bars form a block at the bottom that is redrawn in place about every 100 ms;
+ * a finished bar's last line is printed above the block and stays. Elsewhere (CI, a redirected stream) each bar
  * prints plain lines: one when it starts, one per 10 % step reached, one every 5 s while it moves
  * without reaching a step (unknown totals), and its final state.
  *
- * <p>Thread-safe; every write happens under {@link #lock}. Tests build one with their own stream
- * and clock and call {@link #tick()} themselves.
+ * <p>No thread of its own: the threads waiting for a call's results redraw while they wait
+ * ({@link #refresh()}, at most once per {@link #tickNanos()} however many calls wait), so a bar
+ * costs a call nothing to start or stop. Thread-safe; every write happens under {@link #lock}.
+ * Tests build one with their own stream and clock and call {@link #tick()} themselves.
  */
 final class ProgressDisplay {
     enum Mode { TERMINAL, LINES }
@@ -35,22 +35,19 @@ final class ProgressDisplay {
     private final PrintStream out;
     private final LongSupplier clock;
     private final Mode mode;
-    private final boolean drawsItself;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by lock. */
     private final List<ProgressBar> active = new ArrayList<>();
     /** Guarded by lock: lines of the terminal block now on screen. */
     private int drawnLines;
-    /** Guarded by lock. */
-    private Thread painter;
-    private volatile boolean painterStop;
+    /** Guarded by lock: when {@link #refresh()} last drew. */
+    private long lastRefresh;
 
-    ProgressDisplay(PrintStream out, LongSupplier clock, Mode mode, boolean drawsItself) {
+    ProgressDisplay(PrintStream out, LongSupplier clock, Mode mode) {
         this.out = out;
         this.clock = clock;
         this.mode = mode;
-        this.drawsItself = drawsItself;
     }
 
     /** The display on {@code System.err}, in the mode that suits it. */
@@ -60,7 +57,7 @@ final class ProgressDisplay {
             synchronized (ProgressDisplay.class) {
                 display = standard;
                 if (display == null) {
-                    display = new ProgressDisplay(System.err, System::nanoTime, detectMode(), true);
+                    display = new ProgressDisplay(System.err, System::nanoTime, detectMode());
                     standard = display;
                 }
             }
@@ -116,19 +113,13 @@ final class ProgressDisplay {
             } else {
                 redraw(List.of());
             }
-            if (drawsItself && painter == null) {
-                painterStop = false;
-                painter = Thread.ofPlatform().name("mpire4j-progress").daemon(true).unstarted(this::paint);
-                painter.start();
-            }
         } finally {
             lock.unlock();
         }
     }
 
-    /** A bar ended: its final line is printed and stays. The painter stops with the last bar. */
+    /** A bar ended: its final line is printed and stays. */
     void finished(ProgressBar bar) {
-        Thread stop = null;
         lock.lock();
         try {
             if (!active.remove(bar)) {
@@ -141,21 +132,31 @@ final class ProgressDisplay {
             } else {
                 redraw(List.of(last));
             }
-            if (active.isEmpty() && painter != null) {
-                stop = painter;
-                painter = null;
-                painterStop = true;
-            }
         } finally {
             lock.unlock();
         }
-        if (stop != null && stop != Thread.currentThread()) {
-            LockSupport.unpark(stop);
-            try {
-                stop.join(TimeUnit.SECONDS.toMillis(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    }
+
+    /** How often waiting threads should {@link #refresh()}: 100 ms in a terminal, 250 ms for lines. */
+    long tickNanos() {
+        return mode == Mode.TERMINAL ? TERMINAL_TICK_NANOS : LINES_TICK_NANOS;
+    }
+
+    /**
+     * A {@link #tick()} from a thread waiting for results, skipped when another waiting thread
+     * drew less than {@link #tickNanos()} ago.
+     */
+    void refresh() {
+        lock.lock();
+        try {
+            long now = now();
+            if (now - lastRefresh < tickNanos()) {
+                return;
             }
+            lastRefresh = now;
+            tick();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -215,15 +216,5 @@ final class ProgressDisplay {
         drawnLines = active.size();
         out.print(screen);
         out.flush();
-    }
-
-    private void paint() {
-        long tick = mode == Mode.TERMINAL ? TERMINAL_TICK_NANOS : LINES_TICK_NANOS;
-        while (!painterStop) {
-            LockSupport.parkNanos(this, tick);
-            if (!painterStop) {
-                tick();
-            }
-        }
     }
 }

@@ -23,7 +23,7 @@ class ProgressLinesTest {
     private final FakeClock clock = new FakeClock();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ProgressDisplay display = new ProgressDisplay(
-            new PrintStream(bytes, true, StandardCharsets.UTF_8), clock, ProgressDisplay.Mode.LINES, false);
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), clock, ProgressDisplay.Mode.LINES);
 
     /** Every line printed so far. */
     private List<String> lines() {
@@ -312,7 +312,7 @@ class ProgressLinesTest {
     void concurrentBarsNeverInterleavePartialLines() throws InterruptedException {
         ByteArrayOutputStream shared = new ByteArrayOutputStream();
         ProgressDisplay concurrent = new ProgressDisplay(new TearingPrintStream(shared), clock,
-                ProgressDisplay.Mode.LINES, false);
+                ProgressDisplay.Mode.LINES);
         int bars = 4;
         int tasks = 2_000;
         CountDownLatch go = new CountDownLatch(1);
@@ -409,5 +409,22 @@ class ProgressLinesTest {
         for (String line : lines()) {
             assertTrue(line.startsWith("Primes scan: "), line);
         }
+    }
+
+    @Test
+    void waitingCallersRedrawAtMostOncePerTickHoweverManyWait() {
+        ProgressBar bar = new ProgressBar("slow", display);
+        bar.start(100);
+        int startLines = lines().size();
+        bar.advance(20);
+        clock.advanceMillis(250);
+        display.refresh();
+        display.refresh(); // a second waiting caller in the same tick draws nothing
+        bar.advance(20);
+        display.refresh();
+        assertEquals(startLines + 1, lines().size(), "one refresh per tick: " + lines());
+        clock.advanceMillis(250);
+        display.refresh();
+        assertEquals(startLines + 2, lines().size(), "the next tick draws the 40 % step: " + lines());
     }
 }

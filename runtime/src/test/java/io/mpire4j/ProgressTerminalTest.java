@@ -21,7 +21,7 @@ class ProgressTerminalTest {
     private final FakeClock clock = new FakeClock();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ProgressDisplay display = new ProgressDisplay(
-            new PrintStream(bytes, true, StandardCharsets.UTF_8), clock, ProgressDisplay.Mode.TERMINAL, false);
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), clock, ProgressDisplay.Mode.TERMINAL);
 
     private String output() {
         return bytes.toString(StandardCharsets.UTF_8);
