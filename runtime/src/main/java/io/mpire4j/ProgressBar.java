@@ -1,6 +1,5 @@
 package io.mpire4j;
 
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,6 +28,7 @@ final class ProgressBar implements Progress {
     long lastLineNanos;
     int lastLineStep = -1;
     long lastLineDone;
+    boolean shown;
 
     ProgressBar(String description, ProgressDisplay display) {
         this.description = description;
@@ -91,7 +91,8 @@ final class ProgressBar implements Progress {
         StringBuilder out = new StringBuilder(description).append(": ");
         if (t >= 0) {
             double fraction = t == 0 ? 1 : Math.min(1, (double) n / t);
-            out.append(String.format(Locale.ROOT, "%3d%%|", (int) Math.floor(fraction * 100)));
+            int percent = (int) Math.floor(fraction * 100);
+            out.append(percent < 10 ? "  " : percent < 100 ? " " : "").append(percent).append("%|");
             appendBar(out, fraction, ascii);
             out.append("| ").append(n).append('/').append(t).append(" [").append(clock(seconds)).append('<');
             if (end == null && n > 0 && n < t && rate > 0) {
@@ -131,9 +132,25 @@ final class ProgressBar implements Progress {
     static String clock(double seconds) {
         long s = (long) Math.floor(seconds);
         if (s >= 3600) {
-            return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+            return s / 3600 + ":" + twoDigits(s / 60 % 60) + ":" + twoDigits(s % 60);
         }
-        return String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+        return twoDigits(s / 60) + ":" + twoDigits(s % 60);
+    }
+
+    private static String twoDigits(long v) {
+        return v < 10 ? "0" + v : Long.toString(v);
+    }
+
+    /**
+     * {@code v} rounded half-up to 1 or 2 decimals, as {@code %.1f}/{@code %.2f} would print it,
+     * without {@link String#format}: a bar is drawn a few times per call, and mostly by code the JIT
+     * has not compiled yet, where {@code Formatter} is slow.
+     */
+    static String fixed(double v, int decimals) {
+        long scale = decimals == 1 ? 10 : 100;
+        long r = Math.round(v * scale);
+        String fraction = Long.toString(r % scale);
+        return r / scale + "." + "0".repeat(decimals - fraction.length()) + fraction;
     }
 
     static String rate(double perSecond) {
@@ -141,15 +158,15 @@ final class ProgressBar implements Progress {
             return "? tasks/s";
         }
         if (perSecond < 1) {
-            return String.format(Locale.ROOT, "%.2f s/task", 1 / perSecond);
+            return fixed(1 / perSecond, 2) + " s/task";
         }
         // Thresholds sit where the smaller unit would round up to four digits (999.95k -> 1.00M).
         if (perSecond >= 999_950) {
-            return String.format(Locale.ROOT, "%.2fM tasks/s", perSecond / 1e6);
+            return fixed(perSecond / 1e6, 2) + "M tasks/s";
         }
         if (perSecond >= 9_999.995) {
-            return String.format(Locale.ROOT, "%.1fk tasks/s", perSecond / 1e3);
+            return fixed(perSecond / 1e3, 1) + "k tasks/s";
         }
-        return String.format(Locale.ROOT, "%.2f tasks/s", perSecond);
+        return fixed(perSecond, 2) + " tasks/s";
     }
 }

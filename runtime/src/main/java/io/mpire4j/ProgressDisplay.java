@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
  *
  * <p>In a terminal the bars form a block at the bottom that is redrawn in place about every 100 ms;
  * a finished bar's last line is printed above the block and stays. Elsewhere (CI, a redirected stream) each bar
- * prints plain lines: one when it starts, one per 10 % step reached, one every 5 s while it moves
- * without reaching a step (unknown totals), and its final state.
+ * prints plain lines: one at the first tick (a call that ends sooner prints only its final line),
+ * one per 10 % step reached, one every 5 s while it moves without reaching a step (unknown totals),
+ * and its final state.
  *
  * <p>No thread of its own: the threads waiting for a call's results redraw while they wait
  * ({@link #refresh()}, at most once per {@link #tickNanos()} however many calls wait), so a bar
@@ -106,13 +107,11 @@ final class ProgressDisplay {
         lock.lock();
         try {
             active.add(bar);
-            if (mode == Mode.LINES) {
-                if (bar.total() != 0) {
-                    line(bar, now());
-                }
-            } else {
+            if (mode == Mode.TERMINAL) {
                 redraw(List.of());
             }
+            // Lines mode prints a bar's first line at the first tick: a call that ends sooner
+            // leaves just its final line in the log.
         } finally {
             lock.unlock();
         }
@@ -174,11 +173,11 @@ final class ProgressDisplay {
             long now = now();
             for (ProgressBar bar : active) {
                 long total = bar.total();
-                if (total > 0 && bar.done() >= total) {
+                if (total == 0 || total > 0 && bar.done() >= total) {
                     continue; // complete: its 100 % line is the final one, printed once by finished()
                 }
                 int step = total > 0 ? (int) Math.min(10, bar.done() * 10 / total) : -1;
-                boolean nextStep = step > bar.lastLineStep;
+                boolean nextStep = step > bar.lastLineStep || !bar.shown;
                 boolean stale = now - bar.lastLineNanos >= LINE_INTERVAL_NANOS && bar.done() != bar.lastLineDone;
                 if (nextStep || stale) {
                     line(bar, now);
@@ -195,6 +194,7 @@ final class ProgressDisplay {
         bar.lastLineStep = total > 0 ? (int) Math.min(10, bar.done() * 10 / total) : -1;
         bar.lastLineNanos = now;
         bar.lastLineDone = bar.done();
+        bar.shown = true;
         out.println(bar.render(now, true));
         out.flush();
     }

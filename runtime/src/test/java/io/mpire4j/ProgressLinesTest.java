@@ -51,16 +51,29 @@ class ProgressLinesTest {
     }
 
     @Test
-    void startPrintsOneLineWithZeroProgress() {
+    void startPrintsNothingAndTheFirstTickPrintsOneLineWithTheProgressSoFar() {
         bar("isPrime").start(100);
+        assertEquals(List.of(), newLines(), "no line before the first tick");
 
+        display.tick();
         assertEquals(List.of("isPrime:   0%" + bar(0) + " 0/100 [00:00<?, ? tasks/s]"), newLines());
+    }
+
+    @Test
+    void aCallThatEndsBeforeTheFirstTickPrintsOnlyItsFinalLine() {
+        ProgressBar bar = bar("isPrime");
+        bar.start(100);
+        bar.advance(100);
+        bar.finish(Outcome.DONE);
+
+        assertEquals(List.of("isPrime: 100%" + bar(25) + " 100/100 [00:00<00:00, ? tasks/s]"), newLines());
     }
 
     @Test
     void printsOneLinePerTenPercentStepReachedAtATick() {
         ProgressBar bar = bar("isPrime");
         bar.start(100);
+        display.tick(); // its first line
         newLines();
 
         clock.advanceSeconds(1);
@@ -91,6 +104,7 @@ class ProgressLinesTest {
     void doneEndsWithOneHundredPercentLine() {
         ProgressBar bar = bar("isPrime");
         bar.start(100);
+        display.tick(); // its first line
         newLines();
 
         clock.advanceSeconds(12);
@@ -104,6 +118,7 @@ class ProgressLinesTest {
     void completeBarPrintsItsHundredPercentLineOnceWhenTickedBeforeFinish() {
         ProgressBar bar = bar("isPrime");
         bar.start(100);
+        display.tick(); // its first line
         newLines();
 
         clock.advanceSeconds(4);
@@ -122,6 +137,7 @@ class ProgressLinesTest {
     void slowKnownTotalPrintsEveryFiveSecondsWhenItMoved() {
         ProgressBar bar = bar("fit");
         bar.start(1000);
+        display.tick(); // its first line
         newLines();
 
         clock.advanceSeconds(8);
@@ -137,6 +153,7 @@ class ProgressLinesTest {
     void unknownTotalShowsCounterEveryFiveSecondsOnlyWhenMovedThenItsTotal() {
         ProgressBar bar = bar("isPrime");
         bar.start(-1);
+        display.tick(); // its first line
         assertEquals(List.of("isPrime: 0 tasks [00:00, ? tasks/s]"), newLines());
 
         clock.advanceMillis(4_900);
@@ -172,6 +189,7 @@ class ProgressLinesTest {
     void emptyInputPrintsExactlyOneFinalLine() {
         ProgressBar bar = bar("isPrime");
         bar.start(0);
+        display.tick(); // its first line
         display.tick();
         bar.finish(Outcome.DONE);
         display.tick();
@@ -183,6 +201,7 @@ class ProgressLinesTest {
     void failedLineKeepsTheCountReachedAndSaysFailed() {
         ProgressBar bar = bar("isPrime");
         bar.start(100);
+        display.tick(); // its first line
         newLines();
 
         clock.advanceSeconds(4);
@@ -202,7 +221,9 @@ class ProgressLinesTest {
         ProgressBar known = bar("known");
         ProgressBar unknown = bar("unknown");
         known.start(10);
+        display.tick(); // its first line
         unknown.start(-1);
+        display.tick(); // its first line
         newLines();
 
         clock.advanceSeconds(2);
@@ -220,6 +241,7 @@ class ProgressLinesTest {
     void finishingTwicePrintsOnce() {
         ProgressBar bar = bar("isPrime");
         bar.start(3);
+        display.tick(); // its first line
         newLines();
 
         clock.advanceSeconds(1);
@@ -237,6 +259,7 @@ class ProgressLinesTest {
     void elapsedTimeStopsAtFinish() {
         ProgressBar bar = bar("isPrime");
         bar.start(10);
+        display.tick(); // its first line
         clock.advanceSeconds(3);
         bar.advance(10);
         bar.finish(Outcome.DONE);
@@ -252,6 +275,7 @@ class ProgressLinesTest {
     void linesModeDrawsTheBarWithHashesOnly() {
         ProgressBar bar = bar("isPrime");
         bar.start(8);
+        display.tick(); // its first line
         clock.advanceSeconds(1);
         bar.advance(3);
         display.tick();
@@ -268,7 +292,9 @@ class ProgressLinesTest {
         ProgressBar a = bar("a");
         ProgressBar b = bar("b");
         a.start(100);
+        display.tick(); // its first line
         b.start(10);
+        display.tick(); // its first line
         assertEquals(List.of(
                 "a:   0%" + bar(0) + " 0/100 [00:00<?, ? tasks/s]",
                 "b:   0%" + bar(0) + " 0/10 [00:00<?, ? tasks/s]"), newLines());
@@ -323,6 +349,7 @@ class ProgressLinesTest {
                 awaitQuietly(go);
                 ProgressBar bar = new ProgressBar(name, concurrent);
                 bar.start(tasks);
+                display.tick(); // its first line
                 for (int t = 0; t < tasks; t++) {
                     bar.advance(1);
                     if (t % 50 == 0) {
@@ -362,6 +389,7 @@ class ProgressLinesTest {
     void remainingTimeIsUnknownWhileNoTimeHasPassed() {
         ProgressBar bar = bar("isPrime");
         bar.start(10);
+        display.tick(); // its first line
         bar.advance(4);
 
         assertEquals("isPrime:  40%" + bar(10) + " 4/10 [00:00<?, ? tasks/s]", bar.render(clock.getAsLong(), true));
@@ -401,6 +429,7 @@ class ProgressLinesTest {
     void descriptionLeadsEveryLine() {
         ProgressBar bar = bar("Primes scan");
         bar.start(4);
+        display.tick(); // its first line
         clock.advanceSeconds(1);
         bar.advance(4);
         bar.finish(Outcome.DONE);
@@ -415,6 +444,7 @@ class ProgressLinesTest {
     void waitingCallersRedrawAtMostOncePerTickHoweverManyWait() {
         ProgressBar bar = new ProgressBar("slow", display);
         bar.start(100);
+        display.tick(); // its first line
         int startLines = lines().size();
         bar.advance(20);
         clock.advanceMillis(250);
