@@ -80,8 +80,15 @@ final class Call<S, T, R> {
         void failed(Supplier<? extends RuntimeException> failure);
     }
 
+    /** A call that reads {@code input} on its consumer (or runs one task, {@code single}). */
     Call(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan, boolean ordered,
             Iterator<? extends T> input, boolean single, Progress progress, Completion<S> completion) {
+        this(method, generation, plan, ordered, input, single, progress, completion, null, false);
+    }
+
+    private Call(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan, boolean ordered,
+            Iterator<? extends T> input, boolean single, Progress progress, Completion<S> completion,
+            List<? extends T> source, boolean keep) {
         this.method = method;
         this.generation = generation;
         this.ordered = ordered;
@@ -96,31 +103,9 @@ final class Call<S, T, R> {
         this.chunk = plan.chunkSize();
         this.progress = progress;
         this.completion = completion;
-        this.source = null;
-        this.rangedResults = null;
-        this.rangedChunks = 0;
-    }
-
-    /** A ranged call over {@code source}; {@code keep}: whether results are collected. */
-    private Call(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan, boolean ordered,
-            List<? extends T> source, boolean keep, Progress progress) {
-        this.method = method;
-        this.generation = generation;
-        this.ordered = ordered;
-        this.chunkSize = plan.chunkSize();
-        this.maxActive = plan.maxActive();
-        this.lifespan = plan.lifespan();
-        this.timeout = plan.timeout();
-        this.timeoutNanos = plan.timeout() == null ? 0 : saturatedNanos(plan.timeout());
-        this.input = null;
-        this.single = false;
-        this.plan = plan;
-        this.chunk = plan.chunkSize();
-        this.progress = progress;
-        this.completion = null;
         this.source = source;
-        this.rangedResults = keep ? new Object[source.size()] : null;
-        this.rangedChunks = (int) ((source.size() + (long) chunkSize - 1) / chunkSize);
+        this.rangedResults = source != null && keep ? new Object[source.size()] : null;
+        this.rangedChunks = source == null ? 0 : (int) ((source.size() + (long) chunkSize - 1) / chunkSize);
         this.chunksLeft.set(rangedChunks);
     }
 
@@ -133,7 +118,7 @@ final class Call<S, T, R> {
      */
     static <S, T, R> Call<S, T, R> ranged(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan,
             boolean ordered, List<? extends T> source, boolean keep, Progress progress) {
-        return new Call<>(method, generation, plan, ordered, source, keep, progress);
+        return new Call<>(method, generation, plan, ordered, null, false, progress, null, source, keep);
     }
 
     boolean isRanged() {
