@@ -160,11 +160,6 @@ final class Generation<S, E> {
         lock.lock();
         try {
             requireRunning(call);
-            if (children != null && call.method.index() < 0) {
-                throw new IllegalStateException("StartMethod.PROCESSES needs every @Parallel method registered by index "
-                        + "(WorkerPool.method(int)), so that a child JVM can call it; " + call.method.displayName()
-                        + " was not: recompile with the current mpire4j processor");
-            }
             calls.add(call);
             if (call.timeoutNanos > 0) {
                 ensureWatchdog(call.timeoutNanos);

@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 /**
  * One {@code @Parallel} method as the runtime sees it: its name for reports, its argument names,
- * the direct call, how to list a task's arguments, and its index in the program ({@code -1} when
- * it was not registered by index, which rules out child-JVM workers).
+ * the direct call, how to list a task's arguments, and its index in the program (by which a
+ * child-JVM worker calls it).
  */
 record MethodSpec<S, T, R>(String displayName, List<String> parameterNames, WorkerProgram.Task<S, T, R> task,
         Function<? super T, Object[]> arguments, int index) {

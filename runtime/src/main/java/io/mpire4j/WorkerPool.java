@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 /**
  * The pool a generated {@code *Parallel} class delegates to. User code calls the generated class;
@@ -60,27 +59,6 @@ public final class WorkerPool<S, E> implements AutoCloseable {
             receiver = ChildLauncher.encodeReceiver(program);
         }
         return new WorkerPool<>(program, options, receiver);
-    }
-
-    /**
-     * The typed handle of one {@code @Parallel} method.
-     *
-     * @param name the method's name, as in source
-     * @param parameterNames the names of its task arguments, in order
-     * @param task the direct call of the method
-     * @param arguments the task's arguments, in parameter order, for failure reports
-     */
-    public <T, R> ParallelMethod<T, R> method(String name, List<String> parameterNames,
-            WorkerProgram.Task<S, T, R> task, Function<? super T, Object[]> arguments) {
-        Objects.requireNonNull(name, "name");
-        if (options.startMethod() == StartMethod.PROCESSES) {
-            throw new IllegalArgumentException("StartMethod.PROCESSES needs methods registered by index "
-                    + "(WorkerProgram.Builder.task and WorkerPool.method(int)), so that a child JVM can call them; "
-                    + program.className() + "." + name + " was registered by name: recompile with the current mpire4j processor");
-        }
-        MethodSpec<S, T, R> spec = new MethodSpec<>(program.className() + "." + name, List.copyOf(parameterNames),
-                Objects.requireNonNull(task, "task"), Objects.requireNonNull(arguments, "arguments"), -1);
-        return new ParallelMethod<>(this, spec, CallSettings.DEFAULTS);
     }
 
     /**

@@ -145,17 +145,12 @@ public final class WorkerProgram<S, E> {
             return this;
         }
 
-        /** Sets the {@code @WorkerExit} method {@code methodName}. */
-        public Builder<S, E> exit(String methodName, Exit<S, E> exit) {
-            this.exitName = Objects.requireNonNull(methodName, "methodName");
-            this.exit = Objects.requireNonNull(exit, "exit");
-            return this;
-        }
-
         /** Sets the {@code @WorkerExit} method, whose results cross from child JVMs with {@code codec}. */
         public Builder<S, E> exit(String methodName, Exit<S, E> exit, Codec<E> codec) {
+            this.exitName = Objects.requireNonNull(methodName, "methodName");
+            this.exit = Objects.requireNonNull(exit, "exit");
             this.exitCodec = Objects.requireNonNull(codec, "codec");
-            return exit(methodName, exit);
+            return this;
         }
 
         /**

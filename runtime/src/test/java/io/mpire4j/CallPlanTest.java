@@ -22,10 +22,10 @@ import org.junit.jupiter.api.function.Executable;
 class CallPlanTest {
     private static final int MAX_CHUNK = Integer.MAX_VALUE - 8;
 
-    private final WorkerPool<Void, Void> pool = WorkerPool.create(WorkerProgram.<Void, Void>builder("Doubler").build(),
-            PoolOptions.defaults().workers(2));
-    private final ParallelMethod<Integer, Integer> twice = pool.method("twice", List.of("n"),
-            (state, worker, n) -> 2 * n, n -> new Object[] {n});
+    private final WorkerPool<Void, Void> pool = WorkerPool.create(WorkerProgram.<Void, Void>builder("Doubler")
+            .task("twice", List.of("n"), (state, worker, n) -> 2 * n, n -> new Object[] {n}, Codecs.INT, Codecs.INT)
+            .build(), PoolOptions.defaults().workers(2));
+    private final ParallelMethod<Integer, Integer> twice = pool.method(0);
 
     @AfterEach
     void closePool() {
