@@ -313,6 +313,9 @@ final class Call<S, T, R> {
                 emittedChunks++;
                 emitted += chunk.tasks.length;
                 adapt(chunk);
+                if (progress != Progress.NONE) {
+                    progress.refresh(); // a consumer that never has to wait still keeps its bar moving
+                }
                 return chunk;
             }
             if (exhausted && emittedChunks == submittedChunks) {
