@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * How one generation starts its child JVMs ({@link StartMethod#PROCESSES}): the command line, the
@@ -59,9 +58,6 @@ final class ChildLauncher implements AutoCloseable {
                     + " to name its generated class (WorkerProgram.Builder.generatedName): a child JVM finds the "
                     + "program through it; recompile " + program.className() + " with the mpire4j processor");
         }
-        if (options.pinned()) {
-            taskset();
-        }
     }
 
     /** The {@code taskset} executable; throws if there is none. */
@@ -75,7 +71,7 @@ final class ChildLauncher implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("cpuIds pins child JVMs with the taskset command (Linux, package util-linux), "
+        throw new IllegalStateException("cpuIds pins workers with the taskset command (Linux, package util-linux), "
                 + "which was not found on the PATH" + (path == null ? "" : " (" + path + ")")
                 + "; install it or drop cpuIds");
     }
@@ -149,13 +145,9 @@ final class ChildLauncher implements AutoCloseable {
         List<String> command = new ArrayList<>(flags.size() + pathArgs.size() + 12);
         Set<Integer> cpus = options.cpuIds(id);
         if (!cpus.isEmpty()) {
-            StringJoiner list = new StringJoiner(",");
-            for (int cpu : cpus) {
-                list.add(Integer.toString(cpu));
-            }
             command.add(taskset);
             command.add("-c");
-            command.add(list.toString());
+            command.add(CpuPinning.format(cpus));
         }
         command.add(java);
         command.addAll(archive == null ? List.of("-Xshare:auto") : archive.useFlags());

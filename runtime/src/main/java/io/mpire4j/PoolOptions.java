@@ -148,9 +148,11 @@ public final class PoolOptions {
     }
 
     /**
-     * Pins every worker to these CPUs (ids as in {@code /proc/cpuinfo}). Needs
-     * {@link StartMethod#PROCESSES} on Linux with {@code taskset} installed; the pool fails at
-     * creation otherwise. Default: no pinning.
+     * Pins every worker to these CPUs (ids as in {@code /proc/cpuinfo}): a child JVM
+     * ({@link StartMethod#PROCESSES}) is launched through {@code taskset}; a worker thread
+     * ({@link StartMethod#THREADS}) pins itself before its first task. Needs Linux with
+     * {@code taskset} and CPUs this JVM may use; virtual threads cannot be pinned. The pool fails
+     * at creation otherwise. Default: no pinning.
      */
     public PoolOptions cpuIds(Set<Integer> cpus) {
         Set<Integer> checked = checkCpus("cpuIds", cpus);
@@ -199,11 +201,9 @@ public final class PoolOptions {
         if (cpuIds.isEmpty()) {
             return;
         }
-        if (startMethod != StartMethod.PROCESSES) {
-            throw new IllegalArgumentException("cpuIds needs StartMethod.PROCESSES, was " + startMethod
-                    + (startMethod == StartMethod.VIRTUAL_THREADS
-                            ? ": virtual threads run on carrier threads that cannot be pinned" : "")
-                    + " (cpuIds " + cpuIdsText() + ")");
+        if (startMethod == StartMethod.VIRTUAL_THREADS) {
+            throw new IllegalArgumentException("cpuIds needs StartMethod.THREADS or PROCESSES, was VIRTUAL_THREADS: "
+                    + "virtual threads run on carrier threads that cannot be pinned (cpuIds " + cpuIdsText() + ")");
         }
         if (cpuIdsPerWorker && cpuIds.size() != workers) {
             throw new IllegalArgumentException("cpuIds must have one CPU set per worker (" + workers

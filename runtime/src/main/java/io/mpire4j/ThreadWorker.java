@@ -14,8 +14,18 @@ final class ThreadWorker<S, E> extends Worker<S, E> {
         super(generation, slot, carry);
     }
 
+    /** Pins this worker's thread when the pool has {@code cpuIds}; a failure breaks the generation. */
     @Override
     boolean open() {
+        java.util.Set<Integer> cpus = generation.options.cpuIds(slot.id);
+        if (!cpus.isEmpty()) {
+            try {
+                CpuPinning.pinCurrentThread(cpus);
+            } catch (IllegalStateException e) {
+                generation.cannotStart(this, e);
+                return false;
+            }
+        }
         return true;
     }
 

@@ -53,6 +53,9 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(options, "options");
         options.validate();
+        if (options.pinned()) {
+            CpuPinning.check(options);
+        }
         byte[] receiver = null;
         if (options.startMethod() == StartMethod.PROCESSES) {
             ChildLauncher.check(program, options);
