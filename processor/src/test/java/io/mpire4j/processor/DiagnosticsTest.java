@@ -5,17 +5,10 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -619,39 +612,11 @@ class DiagnosticsTest {
                 "    @Parallel static int count(String s) { return 0; }",
                 "}");
         Compilation compilation = Compiler.javac()
-                .withProcessors(new ParallelProcessor(), new WritesServicesFile())
+                .withProcessors(new ParallelProcessor(), new FirstRoundProcessor(filer -> filer.createResource(StandardLocation.CLASS_OUTPUT, "", ServicesFile.PATH).openWriter(),
+                        "other.Provider\n"))
                 .compile(source);
         expect(compilation, source, Message.SERVICES_FILE, "public class Foo {", 1);
         assertThat(compilation).hadErrorContaining("cannot write '" + ServicesFile.PATH + "'");
-    }
-
-    /** Another processor that writes mpire4j's services file in its first round. */
-    private static final class WritesServicesFile extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer out = processingEnv.getFiler()
-                        .createResource(StandardLocation.CLASS_OUTPUT, "", ServicesFile.PATH).openWriter()) {
-                    out.write("other.Provider\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
-        }
     }
 
     @AfterAll

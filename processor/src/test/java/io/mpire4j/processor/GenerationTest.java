@@ -7,17 +7,12 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -308,7 +303,8 @@ class GenerationTest {
                 "    @Parallel static int area(Later shape) { return shape.area(); }",
                 "}");
         Compilation compilation = Compiler.javac()
-                .withProcessors(new ParallelProcessor(), new GeneratesLater())
+                .withProcessors(new ParallelProcessor(), new FirstRoundProcessor(filer -> filer.createSourceFile("demo.Later").openWriter(),
+                        "package demo;\npublic record Later(int w, int h) { public int area() { return w * h; } }\n"))
                 .withOptions(Compilers.STRICT)
                 .compile(source);
         assertThat(compilation).succeededWithoutWarnings();
@@ -453,33 +449,5 @@ class GenerationTest {
         JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, ServicesFile.PATH)
                 .orElseThrow(() -> new AssertionError("no " + ServicesFile.PATH));
         return file.getCharContent(false).toString();
-    }
-
-    /** Another processor that generates {@code demo.Later} in its first round. */
-    private static final class GeneratesLater extends AbstractProcessor {
-        private boolean done;
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                try (Writer out = processingEnv.getFiler().createSourceFile("demo.Later").openWriter()) {
-                    out.write("package demo;\npublic record Later(int w, int h) { public int area() { return w * h; } }\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return false;
-        }
     }
 }
