@@ -1,13 +1,13 @@
 package demo;
 
-import io.mpire4j.Codec;
-import io.mpire4j.Codecs;
 import io.mpire4j.Insights;
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.PoolOptions;
-import io.mpire4j.ProgramProvider;
-import io.mpire4j.WorkerPool;
-import io.mpire4j.WorkerProgram;
+import io.mpire4j.internal.Codec;
+import io.mpire4j.internal.Codecs;
+import io.mpire4j.internal.ProgramProvider;
+import io.mpire4j.internal.WorkerPool;
+import io.mpire4j.internal.WorkerProgram;
 import java.io.DataInput;
 import java.io.IOException;
 import java.util.List;
@@ -217,7 +217,7 @@ public final class Outer_InnerParallel implements AutoCloseable {
 
     /**
      * Builds {@code Outer_InnerParallel.program()} in a child-JVM worker, which finds this class with
-     * {@link java.util.ServiceLoader} through {@code META-INF/services/io.mpire4j.ProgramProvider}.
+     * {@link java.util.ServiceLoader} through {@code META-INF/services/io.mpire4j.internal.ProgramProvider}.
      * Not for user code. Stateless and thread-safe.
      */
     public static final class Provider implements ProgramProvider {

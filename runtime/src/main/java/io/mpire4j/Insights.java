@@ -24,24 +24,22 @@ public final class Insights {
     private final List<WorkerInsights> workers;
     private final List<TaskTiming> longestTasks;
 
-    Insights(List<WorkerInsights> workers, List<TaskTiming> longestTasks) {
+    private Insights(List<WorkerInsights> workers, List<TaskTiming> longestTasks) {
         this.workers = List.copyOf(workers);
         this.longestTasks = List.copyOf(longestTasks);
     }
 
-    static Insights empty() {
+    /** Insights of nothing: what a pool without {@code enableInsights(true)} returns. */
+    public static Insights empty() {
         return EMPTY;
     }
 
-    static Insights of(List<WorkerStats> stats) {
-        List<WorkerInsights> workers = new ArrayList<>(stats.size());
-        List<TaskTiming> longest = new ArrayList<>();
-        for (WorkerStats s : stats) {
-            workers.add(s.snapshot());
-            longest.addAll(s.longest());
-        }
-        longest.sort(Comparator.comparing(TaskTiming::duration).reversed());
-        return new Insights(workers, longest.subList(0, Math.min(WorkerStats.LONGEST, longest.size())));
+    /**
+     * Insights of these workers and these longest tasks (longest first). Made by the runtime;
+     * public so that tests and worker kinds can make one.
+     */
+    public static Insights of(List<WorkerInsights> workers, List<TaskTiming> longestTasks) {
+        return workers.isEmpty() && longestTasks.isEmpty() ? EMPTY : new Insights(workers, longestTasks);
     }
 
     /** Whether nothing was recorded (insights off, or no worker started yet). */

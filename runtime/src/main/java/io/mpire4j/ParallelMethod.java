@@ -1,20 +1,10 @@
 package io.mpire4j;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
-import java.util.RandomAccess;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * The typed handle of one {@code @Parallel} method: {@code pool.isPrime()} in generated code.
@@ -26,7 +16,7 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>Immutable and thread-safe: each setting returns a new handle, and any number of threads may
+ * <p>Obtained from a generated class only; immutable and thread-safe: each setting returns a new handle, and any number of threads may
  * run calls through one handle at once. Every call runs its tasks on the pool's workers, never on
  * the calling thread. Input is read lazily on the thread that makes the call (or pulls the stream),
  * at most {@link #maxTasksActive(int) maxTasksActive} tasks ahead of the results handed out.
@@ -39,112 +29,51 @@ import java.util.stream.StreamSupport;
  *     {@code <Method>Args} record
  * @param <R> the result type (boxed; {@code Void} for {@code void} methods)
  */
-public final class ParallelMethod<T, R> {
-    private final WorkerPool<?, ?> pool;
-    private final Runner<?, T, R> runner;
-    private final CallSettings settings;
-
-    <S> ParallelMethod(WorkerPool<S, ?> pool, MethodSpec<S, T, R> spec, CallSettings settings) {
-        this(pool, new Runner<>(pool, spec), settings);
-    }
-
-    private ParallelMethod(WorkerPool<?, ?> pool, Runner<?, T, R> runner, CallSettings settings) {
-        this.pool = pool;
-        this.runner = runner;
-        this.settings = settings;
-    }
-
-    private ParallelMethod<T, R> with(CallSettings changed) {
-        return new ParallelMethod<>(pool, runner, changed);
-    }
-
-    // ---------------------------------------------------------------- settings
-
+public interface ParallelMethod<T, R> {
     /**
      * Tasks per chunk: a worker takes a chunk at a time, so larger chunks cost less bookkeeping and
      * smaller ones balance uneven tasks better. Default: {@code tasks / (64 × workers)} when the
      * number of tasks is known, else 1.
      */
-    public ParallelMethod<T, R> chunkSize(int chunkSize) {
-        Preconditions.requirePositive("chunkSize", chunkSize);
-        CallSettings s = settings;
-        return with(new CallSettings(chunkSize, s.splits(), s.maxTasksActive(), s.workerLifespan(), s.taskTimeout(),
-                s.progressBar(), s.length(), s.description()));
-    }
+    ParallelMethod<T, R> chunkSize(int chunkSize);
 
     /**
      * Cut the input into this many chunks instead of setting {@link #chunkSize(int)}; needs an input
      * of known size (a {@code Collection}, or {@link #length(long)}).
      */
-    public ParallelMethod<T, R> splits(int splits) {
-        Preconditions.requirePositive("splits", splits);
-        CallSettings s = settings;
-        return with(new CallSettings(s.chunkSize(), splits, s.maxTasksActive(), s.workerLifespan(), s.taskTimeout(),
-                s.progressBar(), s.length(), s.description()));
-    }
+    ParallelMethod<T, R> splits(int splits);
 
     /**
      * The most tasks read from the input but not yet handed to the caller: bounds how far input is
      * read ahead and how many out-of-order results an ordered call buffers. Must be at least the
      * chunk size. Default: {@code 2 × workers × chunkSize}.
      */
-    public ParallelMethod<T, R> maxTasksActive(int maxTasksActive) {
-        Preconditions.requirePositive("maxTasksActive", maxTasksActive);
-        CallSettings s = settings;
-        return with(new CallSettings(s.chunkSize(), s.splits(), maxTasksActive, s.workerLifespan(), s.taskTimeout(),
-                s.progressBar(), s.length(), s.description()));
-    }
+    ParallelMethod<T, R> maxTasksActive(int maxTasksActive);
 
     /**
      * Restart a worker (exit, then a fresh worker with fresh state and the same id) before it would
      * complete more than this many tasks; chunks are capped at this size. Default: never.
      */
-    public ParallelMethod<T, R> workerLifespan(int tasks) {
-        Preconditions.requirePositive("workerLifespan", tasks);
-        CallSettings s = settings;
-        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), tasks, s.taskTimeout(),
-                s.progressBar(), s.length(), s.description()));
-    }
+    ParallelMethod<T, R> workerLifespan(int tasks);
 
     /**
      * Fail the call with {@link TaskTimeoutException} when one task runs longer than this. The worker
      * is interrupted and, if it does not return within 100 ms, abandoned and replaced. Default: no
      * limit.
      */
-    public ParallelMethod<T, R> taskTimeout(Duration timeout) {
-        Preconditions.requirePositive("taskTimeout", timeout);
-        CallSettings s = settings;
-        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), s.workerLifespan(), timeout,
-                s.progressBar(), s.length(), s.description()));
-    }
+    ParallelMethod<T, R> taskTimeout(Duration timeout);
 
     /** Show a progress bar on stderr while the call runs. Default {@code false}. */
-    public ParallelMethod<T, R> progressBar(boolean show) {
-        CallSettings s = settings;
-        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), s.workerLifespan(),
-                s.taskTimeout(), show, s.length(), s.description()));
-    }
+    ParallelMethod<T, R> progressBar(boolean show);
 
     /** The progress bar's label. Default: the method's name. */
-    public ParallelMethod<T, R> description(String description) {
-        Objects.requireNonNull(description, "description");
-        CallSettings s = settings;
-        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), s.workerLifespan(),
-                s.taskTimeout(), s.progressBar(), s.length(), description));
-    }
+    ParallelMethod<T, R> description(String description);
 
     /**
      * The number of tasks, for inputs whose size is not known up front (an {@code Iterator} or
      * {@code Stream}): used for default chunking, {@link #splits(int)} and the progress bar.
      */
-    public ParallelMethod<T, R> length(long tasks) {
-        Preconditions.requireNonNegative("length", tasks);
-        CallSettings s = settings;
-        return with(new CallSettings(s.chunkSize(), s.splits(), s.maxTasksActive(), s.workerLifespan(),
-                s.taskTimeout(), s.progressBar(), tasks, s.description()));
-    }
-
-    // ---------------------------------------------------------------- calls
+    ParallelMethod<T, R> length(long tasks);
 
     /**
      * Runs the method on every task; returns the results in input order, as an unmodifiable list.
@@ -152,59 +81,37 @@ public final class ParallelMethod<T, R> {
      * or {@code orderTasks}) the workers read their ranges of the list themselves, as a parallel
      * stream would: do not modify the list while the call runs.
      */
-    public List<R> map(Iterable<? extends T> tasks) {
-        return runner.collect(settings, tasks, length(tasks), true, true);
-    }
+    List<R> map(Iterable<? extends T> tasks);
 
     /** Runs the method on every task; returns the results in the order they finish (unmodifiable). */
-    public List<R> mapUnordered(Iterable<? extends T> tasks) {
-        return runner.collect(settings, tasks, length(tasks), false, true);
-    }
+    List<R> mapUnordered(Iterable<? extends T> tasks);
 
     /** Runs the method on every task and waits for all of them, keeping no results. */
-    public void forEach(Iterable<? extends T> tasks) {
-        runner.collect(settings, tasks, length(tasks), true, false);
-    }
+    void forEach(Iterable<? extends T> tasks);
 
     /**
      * A lazy stream of results in input order: nothing is read or run before the first element is
      * pulled, and closing the stream cancels the tasks not yet run. Works with infinite input.
      */
-    public Stream<R> imap(Iterable<? extends T> tasks) {
-        return runner.stream(settings, input(tasks), length(tasks), true, null);
-    }
+    Stream<R> imap(Iterable<? extends T> tasks);
 
     /** As {@link #imap(Iterable)}, over an iterator that is read on the thread pulling the stream. */
-    public Stream<R> imap(Iterator<? extends T> tasks) {
-        return runner.stream(settings, Objects.requireNonNull(tasks, "tasks"), settings.length(), true, null);
-    }
+    Stream<R> imap(Iterator<? extends T> tasks);
 
     /** As {@link #imap(Iterable)}; closing the result closes {@code tasks}. */
-    public Stream<R> imap(Stream<? extends T> tasks) {
-        Objects.requireNonNull(tasks, "tasks");
-        return runner.stream(settings, tasks.iterator(), settings.length(), true, tasks);
-    }
+    Stream<R> imap(Stream<? extends T> tasks);
 
     /** As {@link #imap(Iterable)}, but results come in the order they finish. */
-    public Stream<R> imapUnordered(Iterable<? extends T> tasks) {
-        return runner.stream(settings, input(tasks), length(tasks), false, null);
-    }
+    Stream<R> imapUnordered(Iterable<? extends T> tasks);
 
     /** As {@link #imap(Iterator)}, but results come in the order they finish. */
-    public Stream<R> imapUnordered(Iterator<? extends T> tasks) {
-        return runner.stream(settings, Objects.requireNonNull(tasks, "tasks"), settings.length(), false, null);
-    }
+    Stream<R> imapUnordered(Iterator<? extends T> tasks);
 
     /** As {@link #imap(Stream)}, but results come in the order they finish. */
-    public Stream<R> imapUnordered(Stream<? extends T> tasks) {
-        Objects.requireNonNull(tasks, "tasks");
-        return runner.stream(settings, tasks.iterator(), settings.length(), false, tasks);
-    }
+    Stream<R> imapUnordered(Stream<? extends T> tasks);
 
     /** Runs one task on a worker and returns its result; its task index is {@code -1}. */
-    public R apply(T task) {
-        return runner.apply(settings, task);
-    }
+    R apply(T task);
 
     /**
      * Runs one task on a worker. The future completes with the result, or exceptionally with the
@@ -213,278 +120,5 @@ public final class ParallelMethod<T, R> {
      * the {@code *Async} stage methods for anything slow. Cancelling the future cancels the task if
      * it has not started.
      */
-    public CompletableFuture<R> applyAsync(T task) {
-        return runner.applyAsync(settings, task);
-    }
-
-    private static <T> Iterator<? extends T> input(Iterable<? extends T> tasks) {
-        return Objects.requireNonNull(tasks, "tasks").iterator();
-    }
-
-    private long length(Iterable<?> tasks) {
-        if (settings.length() >= 0) {
-            return settings.length();
-        }
-        return tasks instanceof Collection<?> c ? c.size() : -1;
-    }
-
-    @Override
-    public String toString() {
-        return "ParallelMethod[" + runner.spec.displayName() + ", " + settings + "]";
-    }
-
-    /** Runs calls of one method on one pool; typed by the pool's state so workers can call it. */
-    private static final class Runner<S, T, R> {
-        final WorkerPool<S, ?> pool;
-        final MethodSpec<S, T, R> spec;
-
-        Runner(WorkerPool<S, ?> pool, MethodSpec<S, T, R> spec) {
-            this.pool = pool;
-            this.spec = spec;
-        }
-
-        private Call<S, T, R> open(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length,
-                boolean ordered, boolean single, Call.Completion<S> completion) {
-            Generation<S, ?> generation = pool.acquire();
-            Progress progress = progress(settings, single);
-            Call<S, T, R> call = new Call<>(spec, generation, plan, ordered, input, single, progress, completion);
-            try {
-                generation.register(call);
-            } catch (RuntimeException e) {
-                release(generation);
-                throw e;
-            }
-            progress.start(length);
-            return call;
-        }
-
-        private Progress progress(CallSettings settings, boolean single) {
-            return settings.progressBar() && !single
-                    ? new ProgressBar(settings.description() != null ? settings.description() : spec.methodName(),
-                            ProgressDisplay.standard())
-                    : Progress.NONE;
-        }
-
-        private void release(Generation<S, ?> generation) {
-            pool.release(generation);
-        }
-
-        /** Ends a call: unregisters it and, with keepAlive(false), stops its workers. */
-        private void finishCall(Call<S, T, R> call, Throwable primary) {
-            call.generation.unregister(call);
-            try {
-                release(call.generation);
-            } catch (RuntimeException e) {
-                if (primary == null) {
-                    throw e;
-                }
-                primary.addSuppressed(e);
-            }
-        }
-
-        /**
-         * Whether a call can let its workers claim ranges of the input themselves: an in-memory
-         * random-access list, and no setting that asks for chunk-by-chunk dispatch.
-         */
-        private boolean rangeable(CallSettings settings, Iterable<? extends T> tasks) {
-            return tasks instanceof List<?> && tasks instanceof RandomAccess && settings.maxTasksActive() == 0
-                    && settings.workerLifespan() == 0 && !pool.options().orderTasks();
-        }
-
-        @SuppressWarnings("unchecked")
-        List<R> collect(CallSettings settings, Iterable<? extends T> tasks, long length, boolean ordered, boolean keep) {
-            Objects.requireNonNull(tasks, "tasks");
-            CallPlan plan = CallPlan.resolve(settings, length, pool.options().workers());
-            if (rangeable(settings, tasks)) {
-                return collectRanges(settings, plan, (List<? extends T>) tasks, ordered, keep);
-            }
-            Call<S, T, R> call = open(settings, plan, tasks.iterator(), length, ordered, false, null);
-            List<R> out = keep ? new ArrayList<>(length >= 0 ? (int) Math.min(length, 1 << 20) : 16) : null;
-            Throwable failure = null;
-            try {
-                for (Chunk<S> chunk; (chunk = call.next()) != null; ) {
-                    if (keep) {
-                        for (Object result : chunk.results) {
-                            out.add((R) result);
-                        }
-                    }
-                }
-                call.progress.finish(Progress.Outcome.DONE);
-                return keep ? Collections.unmodifiableList(out) : null;
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                call.cancel("the call failed");
-                call.progress.finish(Progress.Outcome.FAILED);
-                throw e;
-            } finally {
-                finishCall(call, failure);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private List<R> collectRanges(CallSettings settings, CallPlan plan, List<? extends T> tasks, boolean ordered,
-                boolean keep) {
-            Generation<S, ?> generation = pool.acquire();
-            Progress progress = progress(settings, false);
-            Call<S, T, R> call = Call.ranged(spec, generation, plan, ordered, tasks, keep, progress);
-            try {
-                generation.register(call);
-            } catch (RuntimeException e) {
-                release(generation);
-                throw e;
-            }
-            progress.start(tasks.size());
-            Throwable failure = null;
-            try {
-                call.submitTickets(pool.options().workers());
-                Object[] results = call.awaitRanges();
-                call.progress.finish(Progress.Outcome.DONE);
-                return keep ? (List<R>) Collections.unmodifiableList(Arrays.asList(results)) : null;
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                call.cancel("the call failed");
-                call.progress.finish(Progress.Outcome.FAILED);
-                throw e;
-            } finally {
-                finishCall(call, failure);
-            }
-        }
-
-        Stream<R> stream(CallSettings settings, Iterator<? extends T> input, long length, boolean ordered,
-                Stream<?> source) {
-            CallPlan plan = CallPlan.resolve(settings, length, pool.options().workers());
-            LazyResults results = new LazyResults(settings, plan, input, length, ordered);
-            Stream<R> stream = StreamSupport.stream(results, false).onClose(results::close);
-            return source == null ? stream : stream.onClose(source::close);
-        }
-
-        @SuppressWarnings("unchecked")
-        R apply(CallSettings settings, T task) {
-            Call<S, T, R> call = open(settings, CallPlan.single(settings), null, 1, true, true, null);
-            Throwable failure = null;
-            try {
-                call.submitSingle(task);
-                Chunk<S> chunk = call.next();
-                return (R) chunk.results[0];
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                call.cancel("the call failed");
-                throw e;
-            } finally {
-                finishCall(call, failure);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        CompletableFuture<R> applyAsync(CallSettings settings, T task) {
-            CompletableFuture<R> future = new CompletableFuture<>();
-            if (!pool.options().keepAlive()) {
-                // The call owns its workers and must stop them after the task: do that off the caller's thread.
-                pool.requireOpen();
-                Thread.ofPlatform().name("mpire4j-apply").daemon(true).start(() -> {
-                    try {
-                        future.complete(apply(settings, task));
-                    } catch (RuntimeException | Error e) {
-                        future.completeExceptionally(e);
-                    }
-                });
-                return future;
-            }
-            Call<S, T, R>[] holder = new Call[1];
-            Call.Completion<S> completion = new Call.Completion<>() {
-                @Override
-                public void completed(Chunk<S> chunk) {
-                    holder[0].generation.unregister(holder[0]);
-                    future.complete((R) chunk.results[0]);
-                }
-
-                @Override
-                public void failed(java.util.function.Supplier<? extends RuntimeException> reason) {
-                    holder[0].generation.unregister(holder[0]);
-                    future.completeExceptionally(reason.get());
-                }
-            };
-            Call<S, T, R> call = open(settings, CallPlan.single(settings), null, 1, true, true, completion);
-            holder[0] = call;
-            future.whenComplete((result, error) -> {
-                if (future.isCancelled()) {
-                    call.cancel("the future was cancelled");
-                }
-            });
-            try {
-                call.submitSingle(task);
-            } catch (RuntimeException e) {
-                call.fail(() -> e);
-            }
-            return future;
-        }
-
-        /** The spliterator behind imap: opens the call on the first pull, ends it when drained or closed. */
-        private final class LazyResults extends Spliterators.AbstractSpliterator<R> {
-            private final CallSettings settings;
-            private final CallPlan plan;
-            private final Iterator<? extends T> input;
-            private final long length;
-            private final boolean ordered;
-            private Call<S, T, R> call;
-            private Chunk<S> chunk;
-            private int position;
-            private boolean ended;
-
-            LazyResults(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length, boolean ordered) {
-                super(length >= 0 ? length : Long.MAX_VALUE, Spliterator.ORDERED);
-                this.settings = settings;
-                this.plan = plan;
-                this.input = input;
-                this.length = length;
-                this.ordered = ordered;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public boolean tryAdvance(Consumer<? super R> action) {
-                if (ended) {
-                    return false;
-                }
-                if (call == null) {
-                    call = open(settings, plan, input, length, ordered, false, null);
-                }
-                try {
-                    while (chunk == null || position == chunk.results.length) {
-                        chunk = call.next();
-                        position = 0;
-                        if (chunk == null) {
-                            call.progress.finish(Progress.Outcome.DONE);
-                            end(null);
-                            return false;
-                        }
-                    }
-                } catch (RuntimeException | Error e) {
-                    call.progress.finish(Progress.Outcome.FAILED);
-                    end(e);
-                    throw e;
-                }
-                action.accept((R) chunk.results[position++]);
-                return true;
-            }
-
-            private void end(Throwable failure) {
-                if (!ended) {
-                    ended = true;
-                    chunk = null;
-                    if (call != null) {
-                        call.cancel("the stream was closed");
-                        finishCall(call, failure);
-                    }
-                }
-            }
-
-            void close() {
-                if (call != null && !ended) {
-                    call.progress.finish(Progress.Outcome.CANCELLED);
-                }
-                end(null);
-            }
-        }
-    }
+    CompletableFuture<R> applyAsync(T task);
 }

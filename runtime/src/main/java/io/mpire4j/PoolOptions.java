@@ -1,5 +1,6 @@
 package io.mpire4j;
 
+import io.mpire4j.spi.WorkerKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * How a pool's workers are made. Immutable and thread-safe: start from {@link #defaults()} and
@@ -24,35 +26,70 @@ import java.util.TreeSet;
  * the value.
  */
 public final class PoolOptions {
-    private static final PoolOptions DEFAULTS = new PoolOptions(
-            Runtime.getRuntime().availableProcessors(), StartMethod.THREADS, true, false, false, null, null,
-            List.of(), List.of(), false);
+    private static final PoolOptions DEFAULTS = new PoolOptions(new Draft());
 
     private final int workers;
     private final StartMethod startMethod;
+    private final WorkerKind workerKind;
     private final boolean keepAlive;
     private final boolean orderTasks;
     private final boolean enableInsights;
     private final Duration workerInitTimeout;
     private final Duration workerExitTimeout;
     private final List<String> jvmOptions;
-    /** Empty: no pinning; one set for every worker unless {@link #cpuIdsPerWorker}. */
+    /** Empty (no pinning), one set for every worker, or one per worker ({@link #cpuIdsPerWorker}). */
     private final List<Set<Integer>> cpuIds;
     private final boolean cpuIdsPerWorker;
 
-    private PoolOptions(int workers, StartMethod startMethod, boolean keepAlive, boolean orderTasks,
-            boolean enableInsights, Duration workerInitTimeout, Duration workerExitTimeout,
-            List<String> jvmOptions, List<Set<Integer>> cpuIds, boolean cpuIdsPerWorker) {
-        this.workers = workers;
-        this.startMethod = startMethod;
-        this.keepAlive = keepAlive;
-        this.orderTasks = orderTasks;
-        this.enableInsights = enableInsights;
-        this.workerInitTimeout = workerInitTimeout;
-        this.workerExitTimeout = workerExitTimeout;
-        this.jvmOptions = jvmOptions;
-        this.cpuIds = cpuIds;
-        this.cpuIdsPerWorker = cpuIdsPerWorker;
+    /** The settings while one wither changes one of them. */
+    private static final class Draft {
+        int workers = Runtime.getRuntime().availableProcessors();
+        StartMethod startMethod = StartMethod.THREADS;
+        WorkerKind workerKind;
+        boolean keepAlive = true;
+        boolean orderTasks;
+        boolean enableInsights;
+        Duration workerInitTimeout;
+        Duration workerExitTimeout;
+        List<String> jvmOptions = List.of();
+        List<Set<Integer>> cpuIds = List.of();
+        boolean cpuIdsPerWorker;
+
+        Draft() {}
+
+        Draft(PoolOptions o) {
+            workers = o.workers;
+            startMethod = o.startMethod;
+            workerKind = o.workerKind;
+            keepAlive = o.keepAlive;
+            orderTasks = o.orderTasks;
+            enableInsights = o.enableInsights;
+            workerInitTimeout = o.workerInitTimeout;
+            workerExitTimeout = o.workerExitTimeout;
+            jvmOptions = o.jvmOptions;
+            cpuIds = o.cpuIds;
+            cpuIdsPerWorker = o.cpuIdsPerWorker;
+        }
+    }
+
+    private PoolOptions(Draft d) {
+        this.workers = d.workers;
+        this.startMethod = d.startMethod;
+        this.workerKind = d.workerKind;
+        this.keepAlive = d.keepAlive;
+        this.orderTasks = d.orderTasks;
+        this.enableInsights = d.enableInsights;
+        this.workerInitTimeout = d.workerInitTimeout;
+        this.workerExitTimeout = d.workerExitTimeout;
+        this.jvmOptions = d.jvmOptions;
+        this.cpuIds = d.cpuIds;
+        this.cpuIdsPerWorker = d.cpuIdsPerWorker;
+    }
+
+    private PoolOptions with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return new PoolOptions(draft);
     }
 
     /**
@@ -66,18 +103,27 @@ public final class PoolOptions {
 
     /** The number of workers, {@code >= 1}. Default: {@link Runtime#availableProcessors()}. */
     public PoolOptions workers(int workers) {
-        Preconditions.requirePositive("workers", workers);
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout,
-                jvmOptions, cpuIds, cpuIdsPerWorker);
+        requirePositive("workers", workers);
+        return with(d -> d.workers = workers);
     }
 
     /** What a worker is. Default: {@link StartMethod#THREADS}. */
     public PoolOptions startMethod(StartMethod startMethod) {
         Objects.requireNonNull(startMethod, "startMethod");
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout,
-                jvmOptions, cpuIds, cpuIdsPerWorker);
+        return with(d -> {
+            d.startMethod = startMethod;
+            d.workerKind = null;
+        });
+    }
+
+    /**
+     * Runs the workers on {@code kind}, a worker kind from another module (for example
+     * {@code HazelcastWorkers.on(hazelcast)}); replaces {@link #startMethod(StartMethod)}, and setting a
+     * start method afterwards replaces it again. Default: none, the start method's built-in kind.
+     */
+    public PoolOptions workerKind(WorkerKind kind) {
+        Objects.requireNonNull(kind, "workerKind");
+        return with(d -> d.workerKind = kind);
     }
 
     /**
@@ -87,9 +133,7 @@ public final class PoolOptions {
      * {@code @WorkerExit}) when it ends, as MPIRE does by default.
      */
     public PoolOptions keepAlive(boolean keepAlive) {
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout,
-                jvmOptions, cpuIds, cpuIdsPerWorker);
+        return with(d -> d.keepAlive = keepAlive);
     }
 
     /**
@@ -98,16 +142,12 @@ public final class PoolOptions {
      * worker is free first, which balances uneven tasks better.
      */
     public PoolOptions orderTasks(boolean orderTasks) {
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout,
-                jvmOptions, cpuIds, cpuIdsPerWorker);
+        return with(d -> d.orderTasks = orderTasks);
     }
 
     /** Whether the pool records worker insights (see {@link Insights}). Default {@code false}. */
     public PoolOptions enableInsights(boolean enableInsights) {
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout,
-                jvmOptions, cpuIds, cpuIdsPerWorker);
+        return with(d -> d.enableInsights = enableInsights);
     }
 
     /**
@@ -115,10 +155,8 @@ public final class PoolOptions {
      * {@link WorkerInitException}. Must be positive. Default: no limit.
      */
     public PoolOptions workerInitTimeout(Duration timeout) {
-        Preconditions.requirePositive("workerInitTimeout", timeout);
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                timeout, workerExitTimeout,
-                jvmOptions, cpuIds, cpuIdsPerWorker);
+        requirePositive("workerInitTimeout", timeout);
+        return with(d -> d.workerInitTimeout = timeout);
     }
 
     /**
@@ -126,10 +164,8 @@ public final class PoolOptions {
      * {@link WorkerExitException}. Must be positive. Default: no limit.
      */
     public PoolOptions workerExitTimeout(Duration timeout) {
-        Preconditions.requirePositive("workerExitTimeout", timeout);
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, timeout,
-                jvmOptions, cpuIds, cpuIdsPerWorker);
+        requirePositive("workerExitTimeout", timeout);
+        return with(d -> d.workerExitTimeout = timeout);
     }
 
     /**
@@ -143,8 +179,7 @@ public final class PoolOptions {
                 throw new IllegalArgumentException("jvmOptions must not contain blank options, was " + copy);
             }
         }
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout, copy, cpuIds, cpuIdsPerWorker);
+        return with(d -> d.jvmOptions = copy);
     }
 
     /**
@@ -156,8 +191,10 @@ public final class PoolOptions {
      */
     public PoolOptions cpuIds(Set<Integer> cpus) {
         Set<Integer> checked = checkCpus("cpuIds", cpus);
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout, jvmOptions, List.of(checked), false);
+        return with(d -> {
+            d.cpuIds = List.of(checked);
+            d.cpuIdsPerWorker = false;
+        });
     }
 
     /**
@@ -173,8 +210,24 @@ public final class PoolOptions {
         for (int i = 0; i < perWorker.size(); i++) {
             checked.add(checkCpus("cpuIds[" + i + "]", perWorker.get(i)));
         }
-        return new PoolOptions(workers, startMethod, keepAlive, orderTasks, enableInsights,
-                workerInitTimeout, workerExitTimeout, jvmOptions, List.copyOf(checked), true);
+        List<Set<Integer>> sets = List.copyOf(checked);
+        return with(d -> {
+            d.cpuIds = sets;
+            d.cpuIdsPerWorker = true;
+        });
+    }
+
+    private static void requirePositive(String setting, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(setting + " must be >= 1, was " + value);
+        }
+    }
+
+    private static void requirePositive(String setting, Duration value) {
+        Objects.requireNonNull(value, setting);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(setting + " must be a positive duration, was " + value);
+        }
     }
 
     private static Set<Integer> checkCpus(String setting, Set<Integer> cpus) {
@@ -190,29 +243,6 @@ public final class PoolOptions {
             sorted.add(cpu);
         }
         return Collections.unmodifiableSet(sorted);
-    }
-
-    /**
-     * Checks the settings that depend on each other; called when a pool is created.
-     *
-     * @throws IllegalArgumentException naming the setting and the value
-     */
-    void validate() {
-        if (cpuIds.isEmpty()) {
-            return;
-        }
-        if (startMethod == StartMethod.VIRTUAL_THREADS) {
-            throw new IllegalArgumentException("cpuIds needs StartMethod.THREADS or PROCESSES, was VIRTUAL_THREADS: "
-                    + "virtual threads run on carrier threads that cannot be pinned (cpuIds " + cpuIdsText() + ")");
-        }
-        if (cpuIdsPerWorker && cpuIds.size() != workers) {
-            throw new IllegalArgumentException("cpuIds must have one CPU set per worker (" + workers
-                    + "), was " + cpuIds.size() + " sets: " + cpuIds);
-        }
-    }
-
-    private String cpuIdsText() {
-        return cpuIdsPerWorker ? cpuIds.toString() : cpuIds.get(0).toString();
     }
 
     /** The number of workers. */
@@ -267,9 +297,20 @@ public final class PoolOptions {
         return cpuIdsPerWorker ? cpuIds.get(workerId) : cpuIds.get(0);
     }
 
-    /** Whether workers are pinned to CPUs. */
-    boolean pinned() {
-        return !cpuIds.isEmpty();
+    /**
+     * The per-worker CPU sets, if they were given with {@link #cpuIds(List)} (checked against
+     * {@link #workers()} when the pool is created); empty otherwise.
+     */
+    public Optional<List<Set<Integer>>> cpuIdsPerWorker() {
+        return cpuIdsPerWorker ? Optional.of(cpuIds) : Optional.empty();
+    }
+
+    /**
+     * The worker kind set with {@link #workerKind(WorkerKind)}, if any; when empty the pool uses the
+     * built-in kind of {@link #startMethod()}.
+     */
+    public Optional<WorkerKind> workerKind() {
+        return Optional.ofNullable(workerKind);
     }
 
     @Override
@@ -278,6 +319,7 @@ public final class PoolOptions {
                 + ", orderTasks=" + orderTasks + ", enableInsights=" + enableInsights
                 + ", workerInitTimeout=" + workerInitTimeout + ", workerExitTimeout=" + workerExitTimeout
                 + (jvmOptions.isEmpty() ? "" : ", jvmOptions=" + jvmOptions)
-                + (cpuIds.isEmpty() ? "" : ", cpuIds=" + cpuIdsText()) + "]";
+                + (workerKind == null ? "" : ", workerKind=" + workerKind.name())
+                + (cpuIds.isEmpty() ? "" : ", cpuIds=" + (cpuIdsPerWorker ? cpuIds : cpuIds.get(0))) + "]";
     }
 }

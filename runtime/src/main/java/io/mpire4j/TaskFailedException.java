@@ -32,28 +32,19 @@ public class TaskFailedException extends RuntimeException {
     private final transient List<String> parameterNames;
     private final transient List<Object> arguments;
 
-    TaskFailedException(String headline, TaskFailure failure, Throwable cause) {
-        super(ErrorReport.taskMessage(headline, failure, cause), cause);
-        this.method = failure.method();
-        this.workerId = failure.workerId();
-        this.taskIndex = failure.taskIndex();
-        this.parameterNames = failure.parameterNames();
-        this.arguments = Collections.unmodifiableList(java.util.Arrays.asList(failure.arguments()));
-    }
-
-    /** For subclasses that write their whole message themselves ({@link WorkerDiedException}). */
-    TaskFailedException(TaskFailure failure, Throwable cause, String message) {
+    /**
+     * A failure of the task at {@code taskIndex} of {@code method}, run by worker {@code workerId}.
+     * Made by the runtime (and by worker kinds through it); public so that tests and other worker
+     * kinds can make one. {@code message} is the finished report.
+     */
+    public TaskFailedException(String message, String method, int workerId, long taskIndex,
+            List<String> parameterNames, List<?> arguments, Throwable cause) {
         super(message, cause);
-        this.method = failure.method();
-        this.workerId = failure.workerId();
-        this.taskIndex = failure.taskIndex();
-        this.parameterNames = failure.parameterNames();
-        this.arguments = Collections.unmodifiableList(java.util.Arrays.asList(failure.arguments()));
-    }
-
-    TaskFailedException(TaskFailure failure, Throwable cause) {
-        this(failure.method() + " failed on worker " + failure.workerId() + ErrorReport.indexSuffix(failure.taskIndex()),
-                failure, cause);
+        this.method = method;
+        this.workerId = workerId;
+        this.taskIndex = taskIndex;
+        this.parameterNames = List.copyOf(parameterNames);
+        this.arguments = Collections.unmodifiableList(new java.util.ArrayList<>(arguments));
     }
 
     /** The failing method, as {@code Class.method}. */

@@ -2,6 +2,7 @@ package io.mpire4j;
 
 import java.io.Serial;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A task ran longer than the call's {@code taskTimeout}: the call fails promptly with this
@@ -18,9 +19,10 @@ public class TaskTimeoutException extends TaskFailedException {
 
     private final Duration timeout;
 
-    TaskTimeoutException(TaskFailure failure, Duration timeout) {
-        super(failure.method() + " timed out after " + ErrorReport.duration(timeout) + " on worker " + failure.workerId()
-                + ErrorReport.indexSuffix(failure.taskIndex()), failure, null);
+    /** See {@link TaskFailedException#TaskFailedException}; {@code timeout} is the limit the task exceeded. */
+    public TaskTimeoutException(String message, String method, int workerId, long taskIndex,
+            List<String> parameterNames, List<?> arguments, Duration timeout) {
+        super(message, method, workerId, taskIndex, parameterNames, arguments, null);
         this.timeout = timeout;
     }
 

@@ -1,6 +1,7 @@
 package io.mpire4j;
 
 import java.io.Serial;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -29,8 +30,10 @@ public class WorkerDiedException extends TaskFailedException {
 
     private final int exitCode;
 
-    WorkerDiedException(TaskFailure failure, int exitCode, String message) {
-        super(failure, null, message);
+    /** See {@link TaskFailedException#TaskFailedException}; {@code exitCode} is the child's ({@code -1}: unknown). */
+    public WorkerDiedException(String message, String method, int workerId, long taskIndex,
+            List<String> parameterNames, List<?> arguments, int exitCode) {
+        super(message, method, workerId, taskIndex, parameterNames, arguments, null);
         this.exitCode = exitCode;
     }
 
@@ -45,31 +48,5 @@ public class WorkerDiedException extends TaskFailedException {
     /** The signal that killed the child ({@code 9} for {@code kill -9}), if a signal did. */
     public OptionalInt signal() {
         return exitCode > 128 && exitCode < 128 + 65 ? OptionalInt.of(exitCode - 128) : OptionalInt.empty();
-    }
-
-    /** {@code exit code 3}, {@code killed by signal 9 (SIGKILL)}, or why the code is not known. */
-    static String describeExit(int exitCode) {
-        if (exitCode < 0) {
-            return "exit code unknown";
-        }
-        if (exitCode > 128 && exitCode < 128 + 65) {
-            int signal = exitCode - 128;
-            String name = switch (signal) {
-                case 1 -> "SIGHUP";
-                case 2 -> "SIGINT";
-                case 3 -> "SIGQUIT";
-                case 4 -> "SIGILL";
-                case 6 -> "SIGABRT";
-                case 7 -> "SIGBUS";
-                case 8 -> "SIGFPE";
-                case 9 -> "SIGKILL";
-                case 11 -> "SIGSEGV";
-                case 13 -> "SIGPIPE";
-                case 15 -> "SIGTERM";
-                default -> null;
-            };
-            return "killed by signal " + signal + (name == null ? "" : " (" + name + ")");
-        }
-        return "exit code " + exitCode;
     }
 }

@@ -16,9 +16,9 @@ public class WorkerExitException extends RuntimeException {
     private final String method;
     private final int workerId;
 
-    WorkerExitException(String method, int workerId, String problem, Throwable cause) {
-        super("@WorkerExit " + method + " " + problem + " on worker " + workerId
-                + (cause == null ? "" : ": " + cause), cause);
+    /** A failure of {@code method} on worker {@code workerId}; {@code message} is the finished report. */
+    public WorkerExitException(String message, String method, int workerId, Throwable cause) {
+        super(message, cause);
         this.method = method;
         this.workerId = workerId;
     }

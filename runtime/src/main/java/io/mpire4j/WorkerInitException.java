@@ -14,9 +14,9 @@ public class WorkerInitException extends RuntimeException {
     private final String method;
     private final int workerId;
 
-    WorkerInitException(String method, int workerId, String problem, Throwable cause) {
-        super("@WorkerInit " + method + " " + problem + " on worker " + workerId
-                + (cause == null ? "" : ": " + cause), cause);
+    /** A failure of {@code method} on worker {@code workerId}; {@code message} is the finished report. */
+    public WorkerInitException(String message, String method, int workerId, Throwable cause) {
+        super(message, cause);
         this.method = method;
         this.workerId = workerId;
     }

@@ -10,33 +10,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the runtime's surface: exactly the listed top-level types are public (the user API and
- * the few types generated code must reach), and every other class is package-private and final
- * (or abstract, for the one shared worker loop).
+ * Guards the runtime's surface, package by package: {@code io.mpire4j} holds exactly what users
+ * type, {@code io.mpire4j.spi} what authors of worker kinds and observers implement, and
+ * {@code io.mpire4j.internal} only the glue that generated code and other mpire4j modules call.
+ * Every other class is package-private, and every class that is not an exception is final.
  */
 class PublicApiTest {
-    /** What users see (DESIGN.md section 4), then what generated code needs. */
-    private static final Set<String> PUBLIC = Set.of(
-            "ParallelMethod", "PoolOptions", "StartMethod", "Insights", "WorkerInsights", "TaskTiming",
-            "TaskFailedException", "TaskTimeoutException", "WorkerDiedException", "WorkerInitException",
-            "WorkerExitException",
-            "WorkerPool", "WorkerProgram", "Codec", "Codecs", "ProgramProvider", "ChildMain");
+    private static final Map<String, Set<String>> PUBLIC = Map.of(
+            "io.mpire4j", Set.of("ParallelMethod", "PoolOptions", "StartMethod", "Insights", "WorkerInsights",
+                    "TaskTiming", "TaskFailedException", "TaskTimeoutException", "WorkerDiedException",
+                    "WorkerInitException", "WorkerExitException"),
+            "io.mpire4j.spi", Set.of("WorkerKind"),
+            "io.mpire4j.internal", Set.of("WorkerPool", "WorkerProgram", "Codec", "Codecs", "ProgramProvider",
+                    "ChildMain"));
 
-    private static List<Class<?>> topLevelTypes() throws IOException, URISyntaxException, ClassNotFoundException {
+    private static List<Class<?>> topLevelTypes(String pkg)
+            throws IOException, URISyntaxException, ClassNotFoundException {
         Path dir = Path.of(ParallelMethod.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("io/mpire4j");
+                .resolve(pkg.replace('.', '/'));
         List<Class<?>> types = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".class") && !name.contains("$") && !name.equals("package-info.class")) {
-                    types.add(Class.forName("io.mpire4j." + name.substring(0, name.length() - ".class".length())));
+                if (name.endsWith(".class") && !name.contains("$") && !name.equals("package-info.class")
+                        && !name.equals("module-info.class")) {
+                    types.add(Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length())));
                 }
             }
         }
@@ -45,25 +50,30 @@ class PublicApiTest {
 
     @Test
     void exactlyTheListedTypesArePublic() throws Exception {
-        Set<String> actual = new TreeSet<>();
-        for (Class<?> type : topLevelTypes()) {
-            if (Modifier.isPublic(type.getModifiers())) {
-                actual.add(type.getSimpleName());
+        for (Map.Entry<String, Set<String>> pkg : PUBLIC.entrySet()) {
+            Set<String> actual = new TreeSet<>();
+            for (Class<?> type : topLevelTypes(pkg.getKey())) {
+                if (Modifier.isPublic(type.getModifiers())) {
+                    actual.add(type.getSimpleName());
+                }
             }
+            assertEquals(new TreeSet<>(pkg.getValue()), actual,
+                    "in " + pkg.getKey() + ": a type became public, or a public one disappeared");
         }
-        assertEquals(new TreeSet<>(PUBLIC), actual, "a type became public, or a public one disappeared");
     }
 
     @Test
-    void everyOtherClassIsFinalOrTheSharedWorkerLoop() throws Exception {
+    void everyClassIsFinalExceptTheExceptions() throws Exception {
         List<String> open = new ArrayList<>();
-        for (Class<?> type : topLevelTypes()) {
-            int m = type.getModifiers();
-            boolean plainClass = !type.isInterface() && !type.isEnum() && !type.isRecord();
-            boolean mayBeSubclassed = type == Worker.class // ThreadWorker and ChildWorker share its loop
-                    || Throwable.class.isAssignableFrom(type); // the exceptions form a small hierarchy
-            if (plainClass && !Modifier.isFinal(m) && !mayBeSubclassed) {
-                open.add(type.getSimpleName());
+        for (String pkg : PUBLIC.keySet()) {
+            for (Class<?> type : topLevelTypes(pkg)) {
+                int m = type.getModifiers();
+                boolean plainClass = !type.isInterface() && !type.isEnum() && !type.isRecord();
+                boolean mayBeSubclassed = Throwable.class.isAssignableFrom(type) // a small hierarchy
+                        || Modifier.isAbstract(m) && !Modifier.isPublic(m);
+                if (plainClass && !Modifier.isFinal(m) && !mayBeSubclassed) {
+                    open.add(type.getName());
+                }
             }
         }
         assertTrue(open.isEmpty(), "classes that should be final: " + open);

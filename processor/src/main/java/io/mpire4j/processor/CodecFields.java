@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * after those it is built from, so class initialization reads them in order. Immutable.
  */
 final class CodecFields {
-    static final ClassName CODEC = ClassName.get("io.mpire4j", "Codec");
-    static final ClassName CODECS = ClassName.get("io.mpire4j", "Codecs");
+    static final ClassName CODEC = RuntimeTypes.CODEC;
+    static final ClassName CODECS = RuntimeTypes.CODECS;
 
     private final Map<CodecModel, String> names = new LinkedHashMap<>();
 

@@ -6,7 +6,7 @@ import com.squareup.javapoet.TypeName;
 import java.util.List;
 
 /**
- * How values of one type cross to a child JVM and back: a tree of {@code io.mpire4j.Codecs}
+ * How values of one type cross to a child JVM and back: a tree of {@code io.mpire4j.internal.Codecs}
  * calls, chosen by {@link CodecFactory} from the declared type. Immutable; equal trees write equal
  * code.
  */

@@ -17,14 +17,14 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * {@code META-INF/services/io.mpire4j.ProgramProvider} in the class output: the generated
+ * {@code META-INF/services/io.mpire4j.internal.ProgramProvider} in the class output: the generated
  * {@code Provider} of every class this compilation wrote, merged with the entries a previous
  * compilation left there (an incremental compile sees only the classes it recompiles), one binary
  * name per line, sorted. Written once, when processing is over, with every annotated class as an
  * originating element. Confined to the compiler's processing thread.
  */
 final class ServicesFile {
-    static final String PATH = "META-INF/services/io.mpire4j.ProgramProvider";
+    static final String PATH = "META-INF/services/io.mpire4j.internal.ProgramProvider";
 
     private final Filer filer;
     private final Reporter reporter;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
-import io.mpire4j.Codec;
+import io.mpire4j.internal.Codec;
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.PoolOptions;
-import io.mpire4j.ProgramProvider;
+import io.mpire4j.internal.ProgramProvider;
 import io.mpire4j.TaskFailedException;
-import io.mpire4j.WorkerPool;
-import io.mpire4j.WorkerProgram;
+import io.mpire4j.internal.WorkerPool;
+import io.mpire4j.internal.WorkerProgram;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;

@@ -1,0 +1,54 @@
+package io.mpire4j.internal;
+
+import java.time.Duration;
+
+/**
+ * The per-call settings of a {@link io.mpire4j.ParallelMethod}, as set (0 or {@code null}: not set,
+ * use the default). Each is checked by the handle when it is set; a wither returns a copy with one
+ * setting changed.
+ */
+record CallSettings(int chunkSize, int splits, int maxTasksActive, int workerLifespan, Duration taskTimeout,
+        boolean progressBar, long length, String description) {
+
+    static final CallSettings DEFAULTS = new CallSettings(0, 0, 0, 0, null, false, -1, null);
+
+    CallSettings withChunkSize(int value) {
+        return new CallSettings(value, splits, maxTasksActive, workerLifespan, taskTimeout, progressBar, length,
+                description);
+    }
+
+    CallSettings withSplits(int value) {
+        return new CallSettings(chunkSize, value, maxTasksActive, workerLifespan, taskTimeout, progressBar, length,
+                description);
+    }
+
+    CallSettings withMaxTasksActive(int value) {
+        return new CallSettings(chunkSize, splits, value, workerLifespan, taskTimeout, progressBar, length,
+                description);
+    }
+
+    CallSettings withWorkerLifespan(int value) {
+        return new CallSettings(chunkSize, splits, maxTasksActive, value, taskTimeout, progressBar, length,
+                description);
+    }
+
+    CallSettings withTaskTimeout(Duration value) {
+        return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, value, progressBar, length,
+                description);
+    }
+
+    CallSettings withProgressBar(boolean value) {
+        return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, taskTimeout, value, length,
+                description);
+    }
+
+    CallSettings withLength(long value) {
+        return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, taskTimeout, progressBar, value,
+                description);
+    }
+
+    CallSettings withDescription(String value) {
+        return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, taskTimeout, progressBar, length,
+                value);
+    }
+}

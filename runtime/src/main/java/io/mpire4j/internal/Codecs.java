@@ -1,0 +1,382 @@
+package io.mpire4j.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * The codecs that generated code composes: primitives and their boxes, {@code String}, enums,
+ * arrays, {@code List}/{@code Set}/{@code Map}, records (through {@link Codec#of}), and a
+ * Java-serialization fallback that only ever deserializes the types it was built for. Every codec
+ * here accepts {@code null} (one marker byte). Thread-safe.
+ */
+public final class Codecs {
+    private Codecs() {}
+
+    private static final int NULL = 0;
+    private static final int PRESENT = 1;
+
+    static <T> Codec<T> nullSafe(Codec.Writer<? super T> writer, Codec.Reader<? extends T> reader) {
+        Objects.requireNonNull(writer, "writer");
+        Objects.requireNonNull(reader, "reader");
+        return new Codec<>() {
+            @Override
+            public void write(DataOutput out, T value) throws IOException {
+                if (value == null) {
+                    out.writeByte(NULL);
+                } else {
+                    out.writeByte(PRESENT);
+                    writer.write(out, value);
+                }
+            }
+
+            @Override
+            public T read(DataInput in) throws IOException {
+                int marker = in.readUnsignedByte();
+                if (marker == NULL) {
+                    return null;
+                }
+                if (marker != PRESENT) {
+                    throw new IOException("corrupt stream: expected a presence marker, read " + marker);
+                }
+                return reader.read(in);
+            }
+        };
+    }
+
+    /** {@code Void}: writes nothing (the result of a {@code void} method). */
+    public static final Codec<Void> VOID = new Codec<>() {
+        @Override
+        public void write(DataOutput out, Void value) {}
+
+        @Override
+        public Void read(DataInput in) {
+            return null;
+        }
+    };
+
+    public static final Codec<Boolean> BOOLEAN = nullSafe(DataOutput::writeBoolean, DataInput::readBoolean);
+    public static final Codec<Byte> BYTE = nullSafe((out, v) -> out.writeByte(v), DataInput::readByte);
+    public static final Codec<Short> SHORT = nullSafe((out, v) -> out.writeShort(v), DataInput::readShort);
+    public static final Codec<Character> CHAR = nullSafe((out, v) -> out.writeChar(v), DataInput::readChar);
+    public static final Codec<Integer> INT = nullSafe(DataOutput::writeInt, DataInput::readInt);
+    public static final Codec<Long> LONG = nullSafe(DataOutput::writeLong, DataInput::readLong);
+    public static final Codec<Float> FLOAT = nullSafe(DataOutput::writeFloat, DataInput::readFloat);
+    public static final Codec<Double> DOUBLE = nullSafe(DataOutput::writeDouble, DataInput::readDouble);
+    /** Strings of any length (not limited to 64 KiB like {@code writeUTF}). */
+    public static final Codec<String> STRING = nullSafe(Codecs::writeString, Codecs::readString);
+
+    public static final Codec<boolean[]> BOOLEAN_ARRAY = nullSafe((out, a) -> {
+        out.writeInt(a.length);
+        for (boolean v : a) {
+            out.writeBoolean(v);
+        }
+    }, in -> {
+        boolean[] a = new boolean[length(in)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readBoolean();
+        }
+        return a;
+    });
+
+    public static final Codec<byte[]> BYTE_ARRAY = nullSafe((out, a) -> {
+        out.writeInt(a.length);
+        out.write(a);
+    }, in -> {
+        byte[] a = new byte[length(in)];
+        in.readFully(a);
+        return a;
+    });
+
+    public static final Codec<short[]> SHORT_ARRAY = nullSafe((out, a) -> {
+        out.writeInt(a.length);
+        for (short v : a) {
+            out.writeShort(v);
+        }
+    }, in -> {
+        short[] a = new short[length(in)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readShort();
+        }
+        return a;
+    });
+
+    public static final Codec<char[]> CHAR_ARRAY = nullSafe((out, a) -> {
+        out.writeInt(a.length);
+        for (char v : a) {
+            out.writeChar(v);
+        }
+    }, in -> {
+        char[] a = new char[length(in)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readChar();
+        }
+        return a;
+    });
+
+    public static final Codec<int[]> INT_ARRAY = nullSafe((out, a) -> {
+        out.writeInt(a.length);
+        for (int v : a) {
+            out.writeInt(v);
+        }
+    }, in -> {
+        int[] a = new int[length(in)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readInt();
+        }
+        return a;
+    });
+
+    public static final Codec<long[]> LONG_ARRAY = nullSafe((out, a) -> {
+        out.writeInt(a.length);
+        for (long v : a) {
+            out.writeLong(v);
+        }
+    }, in -> {
+        long[] a = new long[length(in)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readLong();
+        }
+        return a;
+    });
+
+    public static final Codec<float[]> FLOAT_ARRAY = nullSafe((out, a) -> {
+        out.writeInt(a.length);
+        for (float v : a) {
+            out.writeFloat(v);
+        }
+    }, in -> {
+        float[] a = new float[length(in)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readFloat();
+        }
+        return a;
+    });
+
+    public static final Codec<double[]> DOUBLE_ARRAY = nullSafe((out, a) -> {
+        out.writeInt(a.length);
+        for (double v : a) {
+            out.writeDouble(v);
+        }
+    }, in -> {
+        double[] a = new double[length(in)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readDouble();
+        }
+        return a;
+    });
+
+    /** An enum by ordinal; {@code values} is the enum's {@code values()}. */
+    public static <E extends Enum<E>> Codec<E> enumOf(E[] values) {
+        E[] constants = values.clone();
+        return nullSafe((out, v) -> out.writeInt(v.ordinal()), in -> {
+            int ordinal = in.readInt();
+            if (ordinal < 0 || ordinal >= constants.length) {
+                throw new IOException("corrupt stream: enum ordinal " + ordinal + " of " + constants.length);
+            }
+            return constants[ordinal];
+        });
+    }
+
+    /** An array of references; {@code newArray} is e.g. {@code String[]::new}. */
+    public static <E> Codec<E[]> array(Codec<E> element, IntFunction<E[]> newArray) {
+        return nullSafe((out, a) -> {
+            out.writeInt(a.length);
+            for (E e : a) {
+                element.write(out, e);
+            }
+        }, in -> {
+            E[] a = newArray.apply(length(in));
+            for (int i = 0; i < a.length; i++) {
+                a[i] = element.read(in);
+            }
+            return a;
+        });
+    }
+
+    /** A list; read back as a mutable {@link ArrayList}. */
+    public static <E> Codec<List<E>> list(Codec<E> element) {
+        return nullSafe((out, list) -> writeAll(out, list, element), in -> {
+            int n = length(in);
+            List<E> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(element.read(in));
+            }
+            return list;
+        });
+    }
+
+    /** A set; read back as a {@link LinkedHashSet} in the written order. */
+    public static <E> Codec<Set<E>> set(Codec<E> element) {
+        return nullSafe((out, set) -> writeAll(out, set, element), in -> {
+            int n = length(in);
+            Set<E> set = new LinkedHashSet<>(Math.max(16, n * 4 / 3 + 1));
+            for (int i = 0; i < n; i++) {
+                set.add(element.read(in));
+            }
+            return set;
+        });
+    }
+
+    /** A map; read back as a {@link LinkedHashMap} in the written order. */
+    public static <K, V> Codec<Map<K, V>> map(Codec<K> key, Codec<V> value) {
+        return nullSafe((out, map) -> {
+            out.writeInt(map.size());
+            for (Map.Entry<K, V> e : map.entrySet()) {
+                key.write(out, e.getKey());
+                value.write(out, e.getValue());
+            }
+        }, in -> {
+            int n = length(in);
+            Map<K, V> map = new LinkedHashMap<>(Math.max(16, n * 4 / 3 + 1));
+            for (int i = 0; i < n; i++) {
+                K k = key.read(in);
+                map.put(k, value.read(in));
+            }
+            return map;
+        });
+    }
+
+    /**
+     * Java serialization for a type no other codec covers. Reading accepts only {@code type}, its
+     * subclasses, the classes in {@code alsoAllowed}, arrays of those, primitives, boxes,
+     * {@code String}, enums, and the JDK's collections — anything else is rejected by an
+     * {@link ObjectInputFilter} before it is instantiated. (A declared type of {@code Object}
+     * therefore allows anything: declare the real type to keep the allow-list tight.) Writing a value that is not
+     * {@link Serializable} fails with an {@link IOException} naming its class.
+     */
+    public static <T> Codec<T> serialized(Class<T> type, Class<?>... alsoAllowed) {
+        Set<Class<?>> allowed = new HashSet<>();
+        for (Class<?> c : List.of(alsoAllowed)) {
+            allowed.add(elementOf(c));
+        }
+        allowed.add(elementOf(type));
+        ClassLoader loader = type.getClassLoader();
+        ObjectInputFilter filter = info -> {
+            Class<?> c = info.serialClass();
+            if (c == null) {
+                return ObjectInputFilter.Status.UNDECIDED;
+            }
+            while (c.isArray()) {
+                c = c.getComponentType();
+            }
+            return isAllowed(c, allowed) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+        };
+        return nullSafe((out, value) -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+                objects.writeObject(value);
+            } catch (NotSerializableException e) {
+                throw new NotSerializableException(value.getClass().getName()
+                        + " (a " + type.getName() + " value) is not Serializable: make it Serializable, or a record,"
+                        + " to send it to a child-JVM worker (it reached " + e.getMessage() + ")");
+            }
+            BYTE_ARRAY.write(out, bytes.toByteArray());
+        }, in -> {
+            byte[] data = BYTE_ARRAY.read(in);
+            try (ObjectInputStream objects = new LoaderObjectInputStream(new ByteArrayInputStream(data), loader)) {
+                objects.setObjectInputFilter(filter);
+                return type.cast(objects.readObject());
+            } catch (ClassNotFoundException e) {
+                throw new InvalidClassException(e.getMessage(), "class not found while reading a " + type.getName());
+            }
+        });
+    }
+
+    private static Class<?> elementOf(Class<?> c) {
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        return c;
+    }
+
+    /**
+     * Resolves classes through the loader of the codec's type (then the thread's context loader),
+     * not through whatever loader happens to be nearest on the stack.
+     */
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(ByteArrayInputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            for (ClassLoader candidate : new ClassLoader[] {loader, Thread.currentThread().getContextClassLoader()}) {
+                if (candidate != null) {
+                    try {
+                        return Class.forName(desc.getName(), false, candidate);
+                    } catch (ClassNotFoundException tryNext) {
+                        // fall through to the next loader, then the default resolution
+                    }
+                }
+            }
+            return super.resolveClass(desc);
+        }
+    }
+
+    private static boolean isAllowed(Class<?> c, Set<Class<?>> allowed) {
+        if (c.isPrimitive() || c == String.class || c.isEnum() || Number.class.isAssignableFrom(c)
+                || c == Boolean.class || c == Character.class || c == Object.class) {
+            return true;
+        }
+        if (c.getName().startsWith("java.util.") && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)
+                || c.getName().startsWith("java.util.ImmutableCollections") || c.getName().startsWith("java.util.CollSer"))) {
+            return true;
+        }
+        for (Class<?> a : allowed) {
+            if (a.isAssignableFrom(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <E> void writeAll(DataOutput out, Collection<E> values, Codec<E> element) throws IOException {
+        out.writeInt(values.size());
+        for (E e : values) {
+            element.write(out, e);
+        }
+    }
+
+    private static int length(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("corrupt stream: negative length " + n);
+        }
+        return n;
+    }
+
+    private static void writeString(DataOutput out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInput in) throws IOException {
+        byte[] utf8 = new byte[length(in)];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+}

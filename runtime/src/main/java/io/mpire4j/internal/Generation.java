@@ -1,0 +1,603 @@
+package io.mpire4j.internal;
+
+import io.mpire4j.PoolOptions;
+import io.mpire4j.StartMethod;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One set of started workers: their threads, their work queues, and what they leave behind (exit
+ * results, exit failures, insights). A pool with {@code keepAlive(true)} keeps one generation until
+ * it is stopped; with {@code keepAlive(false)} every call gets its own.
+ *
+ * <p>Lifecycle: {@code RUNNING → STOPPING → STOPPED} (graceful: queued chunks run, then every
+ * worker that ran a task runs its exit) or {@code RUNNING/STOPPING → TERMINATED} (at once, no
+ * exits). Every field below the lock is guarded by {@link #lock}.
+ *
+ * <p>The worker kind follows the start method: {@link ThreadWorker} for threads and virtual
+ * threads, {@link ChildWorker} for {@link StartMethod#PROCESSES}, whose child JVMs this generation
+ * launches through its {@link ChildLauncher} (one local socket per generation, closed when it
+ * stops). A child worker that cannot start makes the generation <em>broken</em>: running calls fail
+ * with the reason, new ones are refused, and the pool starts a fresh generation for its next call.
+ */
+final class Generation<S, E> {
+    /** How long an interrupted worker may take to return before it is abandoned and replaced. */
+    static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    enum State { RUNNING, STOPPING, STOPPED, TERMINATED }
+
+    /** One worker position; its id stays while the thread in it is replaced. */
+    static final class Slot<S, E> {
+        final int id;
+        final ArrayDeque<Chunk<S>> own = new ArrayDeque<>();
+        final Condition wake;
+        final WorkerStats stats;
+        boolean waiting;
+        Worker<S, E> current;
+
+        Slot(int id, Condition wake, WorkerStats stats) {
+            this.id = id;
+            this.wake = wake;
+            this.stats = stats;
+        }
+    }
+
+    final WorkerProgram<S, E> program;
+    final PoolPlan plan;
+    final long initTimeoutNanos;
+    final long exitTimeoutNanos;
+    final boolean measure;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workerEnded = lock.newCondition();
+    private final List<Slot<S, E>> slots;
+    private final ArrayDeque<Chunk<S>> shared = new ArrayDeque<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Set<Call<S, ?, ?>> calls = new HashSet<>();
+    private final List<E> exitResults = new ArrayList<>();
+    private final List<RuntimeException> exitFailures = new ArrayList<>();
+    private State state = State.RUNNING;
+    private int live;
+    private int nextWake;
+    private Watchdog watchdog;
+    private volatile boolean terminated;
+    /** Why a child worker could not start; null while the generation is sound. */
+    private RuntimeException startFailure;
+    /** Launches child JVMs; null unless the start method is PROCESSES. */
+    private final ChildLauncher children;
+
+    /** {@code receiver}: the shared receiver encoded for child JVMs (PROCESSES), else ignored. */
+    Generation(WorkerProgram<S, E> program, PoolPlan plan, byte[] receiver) {
+        this.program = program;
+        this.plan = plan;
+        this.initTimeoutNanos = plan.initTimeoutNanos();
+        this.exitTimeoutNanos = plan.exitTimeoutNanos();
+        this.measure = plan.insights();
+        this.slots = new ArrayList<>(plan.workers());
+        for (int id = 0; id < plan.workers(); id++) {
+            slots.add(new Slot<>(id, lock.newCondition(), new WorkerStats(id)));
+        }
+        this.children = plan.startMethod() == StartMethod.PROCESSES ? ChildLauncher.create(program, plan, receiver) : null;
+    }
+
+    /** How this generation launches child JVMs (PROCESSES only). */
+    ChildLauncher children() {
+        return children;
+    }
+
+    /** Starts every worker thread. Called once, by the pool, under no lock of this generation. */
+    void start() {
+        lock.lock();
+        try {
+            for (Slot<S, E> slot : slots) {
+                startWorker(slot, null);
+            }
+            long tick = Math.min(initTimeoutNanos == 0 ? Long.MAX_VALUE : initTimeoutNanos,
+                    exitTimeoutNanos == 0 ? Long.MAX_VALUE : exitTimeoutNanos);
+            if (tick != Long.MAX_VALUE) {
+                ensureWatchdog(tick);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Guarded by lock. */
+    private void startWorker(Slot<S, E> slot, Chunk<S> first) {
+        Worker<S, E> worker = children != null ? new ChildWorker<>(this, slot, first)
+                : new ThreadWorker<>(this, slot, first);
+        Thread thread = newThread(slot.id, worker);
+        worker.thread = thread;
+        slot.current = worker;
+        live++;
+        if (threads.size() > 2 * slots.size()) {
+            threads.removeIf(t -> !t.isAlive());
+        }
+        threads.add(thread);
+        thread.start();
+    }
+
+    private Thread newThread(int id, Runnable body) {
+        String name = "mpire4j-worker-" + id;
+        if (plan.startMethod() == StartMethod.VIRTUAL_THREADS) {
+            return Thread.ofVirtual().name(name).unstarted(body);
+        }
+        return Thread.ofPlatform().name(name).daemon(true)
+                .uncaughtExceptionHandler((t, e) -> System.err.println("mpire4j: " + t.getName() + " failed: " + e))
+                .unstarted(body);
+    }
+
+    /** Guarded by lock. */
+    private void ensureWatchdog(long timeoutNanos) {
+        long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
+                Math.min(TimeUnit.MILLISECONDS.toNanos(50), timeoutNanos / 10));
+        if (watchdog == null) {
+            watchdog = new Watchdog(this, tick);
+            watchdog.start();
+        } else {
+            watchdog.tighten(tick);
+        }
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /** Registers a call so that terminate() can fail it. */
+    void register(Call<S, ?, ?> call) {
+        lock.lock();
+        try {
+            requireRunning(call);
+            calls.add(call);
+            if (call.timeoutNanos > 0) {
+                ensureWatchdog(call.timeoutNanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void unregister(Call<S, ?, ?> call) {
+        lock.lock();
+        try {
+            calls.remove(call);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues a chunk: round-robin by chunk number with orderTasks, else for whichever worker is free. */
+    void submit(Chunk<S> chunk) {
+        lock.lock();
+        try {
+            requireRunning(chunk.call);
+            if (plan.orderTasks()) {
+                Slot<S, E> slot = slots.get(chunk.seq % slots.size());
+                slot.own.add(chunk);
+                slot.wake.signal();
+                return;
+            }
+            shared.add(chunk);
+            int n = slots.size();
+            for (int i = 0; i < n; i++) {
+                Slot<S, E> slot = slots.get((nextWake + i) % n);
+                if (slot.waiting) {
+                    slot.waiting = false;
+                    slot.wake.signal();
+                    nextWake = (slot.id + 1) % n;
+                    return;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireRunning(Call<S, ?, ?> call) {
+        if (startFailure != null) {
+            throw new IllegalStateException(startFailure.getMessage(), startFailure);
+        }
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("the pool's workers were " + (state == State.TERMINATED ? "terminated"
+                    : "stopped") + " while " + call.method.displayName() + " was running");
+        }
+    }
+
+    /**
+     * The next chunk for {@code worker}, waiting while there is none; {@code null} when the worker
+     * should stop. Called on the worker's thread.
+     */
+    Chunk<S> take(Worker<S, E> worker) {
+        Slot<S, E> slot = worker.slot;
+        lock.lock();
+        try {
+            while (true) {
+                if (worker.abandoned || worker.gone || state == State.TERMINATED || slot.current != worker) {
+                    return null;
+                }
+                Chunk<S> chunk = slot.own.poll();
+                if (chunk == null) {
+                    chunk = shared.poll();
+                }
+                if (chunk != null) {
+                    return chunk;
+                }
+                if (state != State.RUNNING) {
+                    return null;
+                }
+                slot.waiting = true;
+                try {
+                    slot.wake.await();
+                } catch (InterruptedException e) {
+                    // Only terminate() interrupts a waiting worker; the loop sees the new state.
+                } finally {
+                    slot.waiting = false;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isTerminated() {
+        return terminated;
+    }
+
+    /** Whether a graceful stop has finished or the generation was terminated. */
+    boolean isStopped() {
+        lock.lock();
+        try {
+            return state == State.STOPPED || state == State.TERMINATED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a child worker could not start: the pool should replace this generation. */
+    boolean isBroken() {
+        lock.lock();
+        try {
+            return startFailure != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- worker lifecycle
+
+    /** A worker reached its lifespan; its slot gets a fresh worker, which runs {@code carry} first. */
+    void restart(Worker<S, E> old, Chunk<S> carry) {
+        lock.lock();
+        try {
+            if (state == State.TERMINATED || old.slot.current != old) {
+                return;
+            }
+            startWorker(old.slot, carry);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A worker whose child JVM died ({@link Worker#gone}) leaves its slot without exit; a fresh
+     * worker takes the slot while there may be work for it. Called on the worker's thread.
+     */
+    void replaceLost(Worker<S, E> lost) {
+        lock.lock();
+        try {
+            Slot<S, E> slot = lost.slot;
+            boolean work = state == State.RUNNING
+                    || state == State.STOPPING && (!slot.own.isEmpty() || !shared.isEmpty() || lost.ticket() != null);
+            if (slot.current == lost && work && startFailure == null) {
+                startWorker(slot, lost.ticket()); // a ranged call's ticket lives on in the successor
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts back a chunk that a worker took but could not start (its child JVM had already died),
+     * at the head of the queue it came from, so that it runs next.
+     */
+    void requeue(Chunk<S> chunk) {
+        lock.lock();
+        try {
+            if (plan.orderTasks()) {
+                slots.get(chunk.seq % slots.size()).own.addFirst(chunk);
+            } else {
+                shared.addFirst(chunk);
+            }
+            for (Slot<S, E> slot : slots) {
+                slot.wake.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the slot's worker if it waits for work, so that it sees it is {@link Worker#gone}. */
+    void wake(Slot<S, E> slot) {
+        lock.lock();
+        try {
+            slot.wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A child worker could not start: fails the running calls with {@code failure}, refuses new
+     * ones, and leaves the slot empty (the pool replaces the whole generation on its next call).
+     * Called on the worker's thread.
+     */
+    void cannotStart(Worker<S, E> worker, RuntimeException failure) {
+        List<Call<S, ?, ?>> running;
+        lock.lock();
+        try {
+            if (startFailure == null) {
+                startFailure = failure;
+            }
+            running = new ArrayList<>(calls);
+        } finally {
+            lock.unlock();
+        }
+        for (Call<S, ?, ?> call : running) {
+            call.fail(() -> new IllegalStateException(failure.getMessage(), failure));
+        }
+    }
+
+    /**
+     * Gives up on a worker stuck past its deadline: it no longer counts, its results are dropped,
+     * and a fresh worker takes its slot. Called by the watchdog.
+     */
+    void abandon(Worker<S, E> worker, boolean replace) {
+        lock.lock();
+        try {
+            if (worker.abandoned) {
+                return;
+            }
+            worker.abandoned = true;
+            threads.remove(worker.thread);
+            uncount(worker);
+            if (replace && worker.slot.current == worker && (state == State.RUNNING || state == State.STOPPING)) {
+                startWorker(worker.slot, worker.handover);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called on a worker's thread as it ends, whatever the reason. */
+    void ended(Worker<S, E> worker) {
+        lock.lock();
+        try {
+            uncount(worker);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Guarded by lock. */
+    private void uncount(Worker<S, E> worker) {
+        if (worker.counted) {
+            worker.counted = false;
+            live--;
+            workerEnded.signalAll();
+        }
+    }
+
+    /** A worker failed outside user code (an mpire4j bug): nothing may wait on it forever. */
+    void crashed(Worker<S, E> worker, Throwable bug) {
+        List<Call<S, ?, ?>> running;
+        lock.lock();
+        try {
+            running = new ArrayList<>(calls);
+        } finally {
+            lock.unlock();
+        }
+        for (Call<S, ?, ?> call : running) {
+            call.fail(() -> new IllegalStateException("mpire4j worker " + worker.slot.id + " failed", bug));
+        }
+        lock.lock();
+        try {
+            uncount(worker);
+            if (worker.slot.current == worker && state == State.RUNNING) {
+                startWorker(worker.slot, null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void exitResult(E result) {
+        lock.lock();
+        try {
+            exitResults.add(result);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void exitFailed(RuntimeException failure) {
+        lock.lock();
+        try {
+            exitFailures.add(failure);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<E> exitResults() {
+        lock.lock();
+        try {
+            return Collections.unmodifiableList(new ArrayList<>(exitResults));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<Slot<S, E>> slots() {
+        return slots;
+    }
+
+    /** The current worker of every slot, for the watchdog. */
+    List<Worker<S, E>> currentWorkers() {
+        lock.lock();
+        try {
+            List<Worker<S, E>> workers = new ArrayList<>(slots.size());
+            for (Slot<S, E> slot : slots) {
+                if (slot.current != null && !slot.current.abandoned) {
+                    workers.add(slot.current);
+                }
+            }
+            return workers;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the calling thread is one of this generation's workers. */
+    boolean isWorkerThread() {
+        Thread me = Thread.currentThread();
+        lock.lock();
+        try {
+            return threads.contains(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    /**
+     * Lets queued chunks run, then every worker that ran runs its exit; waits for all of them.
+     * Throws a {@link WorkerExitException} if an exit failed (further ones suppressed). If the
+     * waiting thread is interrupted, terminates instead and keeps the interrupt.
+     */
+    void stopGracefully() {
+        lock.lock();
+        try {
+            if (state == State.RUNNING) {
+                state = State.STOPPING;
+                for (Slot<S, E> slot : slots) {
+                    slot.wake.signalAll();
+                }
+            }
+            while (live > 0 && state != State.TERMINATED) {
+                try {
+                    workerEnded.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    lock.unlock();
+                    try {
+                        terminate();
+                    } finally {
+                        lock.lock();
+                    }
+                    break;
+                }
+            }
+            if (state == State.STOPPING) {
+                state = State.STOPPED;
+            }
+        } finally {
+            lock.unlock();
+        }
+        finish(0);
+        lock.lock();
+        try {
+            if (exitFailures.isEmpty()) {
+                return;
+            }
+            RuntimeException first = exitFailures.get(0);
+            for (RuntimeException other : exitFailures.subList(1, exitFailures.size())) {
+                first.addSuppressed(other);
+            }
+            exitFailures.clear();
+            throw first;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops at once: fails the running calls, interrupts the workers, runs no exits. Waits a short
+     * grace period for the threads; a task that ignores interrupts is left to finish on its own.
+     */
+    void terminate() {
+        List<Call<S, ?, ?>> running;
+        List<Thread> toInterrupt;
+        lock.lock();
+        try {
+            if (state == State.TERMINATED || state == State.STOPPED) {
+                return;
+            }
+            state = State.TERMINATED;
+            terminated = true;
+            running = new ArrayList<>(calls);
+            toInterrupt = new ArrayList<>(threads);
+            for (Slot<S, E> slot : slots) {
+                slot.wake.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Call<S, ?, ?> call : running) {
+            call.fail(() -> new IllegalStateException("the pool was terminated while " + call.method.displayName()
+                    + " was running"));
+        }
+        for (Thread thread : toInterrupt) {
+            thread.interrupt();
+        }
+        finish(GRACE_NANOS);
+    }
+
+    /** Stops the watchdog and joins the worker threads ({@code 0}: as long as it takes). */
+    private void finish(long graceNanos) {
+        Watchdog dog;
+        List<Thread> toJoin = new ArrayList<>();
+        lock.lock();
+        try {
+            dog = watchdog;
+            watchdog = null;
+            toJoin.addAll(threads);
+        } finally {
+            lock.unlock();
+        }
+        if (dog != null) {
+            dog.stop();
+        }
+        long deadline = System.nanoTime() + graceNanos;
+        boolean interrupted = false;
+        for (Thread thread : toJoin) {
+            if (thread == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                if (graceNanos == 0) {
+                    thread.join();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left > 0) {
+                        thread.join(Duration.ofNanos(left));
+                    }
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (children != null) {
+            children.close();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package io.mpire4j.internal;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One worker in a slot: the loop every worker kind shares. It takes chunk after chunk, starts the
+ * worker's lifecycle (init) before the first task, restarts the slot at the call's lifespan, and
+ * runs exit at the end. Subclasses say where the work happens: {@link ThreadWorker} on its own
+ * thread, a child-JVM worker in another process.
+ *
+ * <p>Fields without a note are confined to the worker's own thread. The phase fields describe what
+ * the worker is doing for the watchdog; they are guarded by {@link #phaseLock} and only written
+ * when a deadline applies (a task, init or exit timeout), so untimed work pays nothing for them.
+ */
+abstract class Worker<S, E> implements Runnable {
+    enum Phase { IDLE, INIT, TASK, EXIT }
+
+    /** What the watchdog should do about a worker past its deadline. */
+    enum Overdue { NO, REPLACE, DROP }
+
+    final Generation<S, E> generation;
+    final Generation.Slot<S, E> slot;
+    /** Set before the thread starts. */
+    Thread thread;
+    /** Set by the generation when it gives up on this worker. */
+    volatile boolean abandoned;
+    /** Whether a graceful stop still waits for this worker; guarded by the generation's lock. */
+    boolean counted = true;
+    /**
+     * Set when this worker can do no more work because its child JVM is gone (it died, or the
+     * watchdog killed it at a deadline): the loop stops at once without running exit and, unless
+     * the generation abandoned the worker, puts a fresh worker in the slot. Written by the
+     * worker's thread, the watchdog or a process-exit callback; always false for thread workers.
+     */
+    volatile boolean gone;
+    /**
+     * Set by a kind, on the worker's thread, when the worker should be replaced after the current
+     * chunk (running exit first), as at the end of a lifespan: a child JVM whose task threw an
+     * {@code OutOfMemoryError}.
+     */
+    boolean retire;
+
+    /**
+     * While a lifespan restart runs exit: the chunk the fresh worker must run first. If exit is
+     * abandoned at its deadline, the generation hands this chunk to the replacement, so no chunk
+     * is lost. Written on the worker's thread, read by the watchdog.
+     */
+    volatile Chunk<S> handover;
+    /** Whether exit runs for a lifespan restart (the slot needs a successor) rather than a stop. */
+    private volatile boolean restarting;
+
+    /** The ticket of a ranged call this worker is claiming ranges of, if any. */
+    private Chunk<S> ticket;
+
+    private final long createdNanos = System.nanoTime();
+    private Chunk<S> carry;
+    /** Whether init has run (or there is none) and exit is still due. */
+    private boolean started;
+    /** Tasks run since the lifecycle started, failed ones included: what a lifespan counts. */
+    long tasksSinceStart;
+
+    private final ReentrantLock phaseLock = new ReentrantLock();
+    private Phase phase = Phase.IDLE;
+    private long deadline;
+    private Call<S, ?, ?> phaseCall;
+    private Chunk<S> phaseChunk;
+    private int phasePosition;
+    private boolean expired;
+    private long abandonAt;
+
+    Worker(Generation<S, E> generation, Generation.Slot<S, E> slot, Chunk<S> carry) {
+        this.generation = generation;
+        this.slot = slot;
+        this.carry = carry;
+    }
+
+    // ---------------------------------------------------------------- what a kind provides
+
+    /** Prepares the worker before its first chunk (a child JVM starts here); false if it cannot work. */
+    abstract boolean open();
+
+    /** Runs {@code @WorkerInit} wherever the worker lives; throws what it threw. */
+    abstract void callInit() throws Throwable;
+
+    /**
+     * Runs every task of {@code chunk} unless the call ends first; records the work in
+     * {@code stats} (if not null) and then reports the outcome to the call ({@link Call#completed},
+     * {@link Call#failTask}), so that insights read after a call include all of it. Returns the
+     * number of tasks run, a failed one included.
+     */
+    abstract int runChunk(Chunk<S> chunk, WorkerStats stats);
+
+    /** Runs {@code @WorkerExit} and returns its result; throws what it threw. */
+    abstract E callExit() throws Throwable;
+
+    /**
+     * Reacts the first time a phase passes its deadline (after the timeout was reported): a thread
+     * is interrupted, a child JVM killed. Returns what the watchdog should do right away.
+     */
+    abstract Overdue expire(Phase phase);
+
+    /** Releases what {@link #open()} took; called once, on the worker's thread, as it ends. */
+    abstract void close();
+
+    // ---------------------------------------------------------------- the loop
+
+    @Override
+    public final void run() {
+        WorkerStats stats = generation.measure ? slot.stats : null;
+        try {
+            boolean opened = open();
+            if (stats != null) {
+                stats.startUp(System.nanoTime() - createdNanos); // a child JVM's launch included
+            }
+            if (!opened) {
+                return;
+            }
+            Chunk<S> chunk = carry;
+            carry = null;
+            if (chunk != null && chunk.isTicket()) {
+                ticket = chunk;
+                chunk = null;
+            }
+            while (true) {
+                if (chunk == null) {
+                    chunk = next(stats);
+                    if (chunk == null) {
+                        if (gone) {
+                            leave();
+                            return;
+                        }
+                        break;
+                    }
+                }
+                Call<S, ?, ?> call = chunk.call;
+                if (call.isDone()) {
+                    chunk = null;
+                    continue;
+                }
+                int lifespan = call.lifespan;
+                if (lifespan > 0 && started && tasksSinceStart + chunk.tasks.length > lifespan) {
+                    restart(chunk);
+                    return;
+                }
+                if (!started && !init(call, stats)) {
+                    if (abandoned || gone) {
+                        leave();
+                        return;
+                    }
+                    chunk = null;
+                    continue;
+                }
+                tasksSinceStart += runChunk(chunk, stats);
+                if (abandoned || gone) {
+                    leave();
+                    return;
+                }
+                if (retire || lifespan > 0 && tasksSinceStart >= lifespan) {
+                    restart(null);
+                    return;
+                }
+                chunk = null;
+            }
+            if (!abandoned && !gone && !generation.isTerminated()) {
+                exit(stats);
+            }
+        } catch (Throwable bug) {
+            generation.crashed(this, bug);
+        } finally {
+            try {
+                close();
+            } finally {
+                generation.ended(this);
+            }
+        }
+    }
+
+    /** Ends this worker (running its exit) and starts a fresh one in the slot, which runs {@code next} first. */
+    final void restart(Chunk<S> next) {
+        Chunk<S> successorFirst = next != null ? next : ticket;
+        handover = successorFirst;
+        restarting = true;
+        exit(generation.measure ? slot.stats : null);
+        if (!abandoned) {
+            generation.restart(this, successorFirst);
+        }
+    }
+
+    /**
+     * The next chunk: a range claimed with the ticket this worker holds, else the next chunk
+     * from the generation (waiting for one); {@code null} when the worker should stop.
+     */
+    private Chunk<S> next(WorkerStats stats) {
+        while (true) {
+            if (ticket != null) {
+                Chunk<S> claimed = ticket.call.claim();
+                if (claimed != null) {
+                    return claimed;
+                }
+                ticket = null;
+            }
+            long waitStart = stats == null ? 0 : System.nanoTime();
+            Chunk<S> chunk = generation.take(this);
+            if (stats != null) {
+                stats.waiting(System.nanoTime() - waitStart);
+            }
+            if (chunk == null || !chunk.isTicket()) {
+                return chunk;
+            }
+            ticket = chunk;
+        }
+    }
+
+    /** The ticket this worker claims ranges with, which a successor in its slot takes over. */
+    final Chunk<S> ticket() {
+        return ticket;
+    }
+
+    /** Forgets the lifecycle without running exit: the worker's state is gone (a child JVM died). */
+    final void lost() {
+        started = false;
+    }
+
+    /**
+     * Ends a worker that is {@link #gone} or abandoned, without exit: a gone worker that the
+     * generation did not abandon gets a fresh worker in its slot ({@link Generation#replaceLost}).
+     */
+    private void leave() {
+        if (gone && !abandoned) {
+            lost();
+            generation.replaceLost(this);
+        }
+    }
+
+    private boolean init(Call<S, ?, ?> call, WorkerStats stats) {
+        WorkerProgram<S, E> program = generation.program;
+        if (!program.hasInit()) {
+            started = true;
+            return true;
+        }
+        long start = System.nanoTime();
+        boolean timed = generation.initTimeoutNanos > 0;
+        if (timed) {
+            beginPhase(Phase.INIT, call, null, -1, generation.initTimeoutNanos);
+        }
+        try {
+            callInit();
+            started = true;
+        } catch (Throwable t) {
+            if (!abandoned) {
+                call.fail(() -> ErrorReport.initFailed(program.initName(), slot.id, "failed", t));
+            }
+        } finally {
+            if (timed) {
+                endPhase();
+            }
+            if (stats != null) {
+                stats.init(System.nanoTime() - start);
+            }
+        }
+        return started;
+    }
+
+    private void exit(WorkerStats stats) {
+        if (!started) {
+            return;
+        }
+        started = false;
+        WorkerProgram<S, E> program = generation.program;
+        if (!program.hasExit()) {
+            return;
+        }
+        long start = System.nanoTime();
+        boolean timed = generation.exitTimeoutNanos > 0;
+        if (timed) {
+            beginPhase(Phase.EXIT, null, null, -1, generation.exitTimeoutNanos);
+        }
+        E result = null;
+        Throwable failure = null;
+        try {
+            result = callExit();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            boolean late = timed && endPhase();
+            if (stats != null) {
+                stats.exit(System.nanoTime() - start);
+            }
+            if (!abandoned && !late) {
+                if (failure == null) {
+                    generation.exitResult(result);
+                } else {
+                    generation.exitFailed(ErrorReport.exitFailed(program.exitName(), slot.id, "failed", failure));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- deadlines
+
+    final void beginPhase(Phase kind, Call<S, ?, ?> call, Chunk<S> chunk, int position, long timeoutNanos) {
+        phaseLock.lock();
+        try {
+            phase = kind;
+            phaseCall = call;
+            phaseChunk = chunk;
+            phasePosition = position;
+            deadline = System.nanoTime() + timeoutNanos;
+            expired = false;
+        } finally {
+            phaseLock.unlock();
+        }
+    }
+
+    /** Leaves the current phase; returns whether it ran past its deadline. */
+    final boolean endPhase() {
+        phaseLock.lock();
+        try {
+            phase = Phase.IDLE;
+            phaseCall = null;
+            phaseChunk = null;
+            boolean late = expired;
+            expired = false;
+            afterPhase(late);
+            return late;
+        } finally {
+            phaseLock.unlock();
+        }
+    }
+
+    /**
+     * What to do with a worker given up in {@code phase}: replace it, except when it was exiting
+     * for good (a stop), where nothing needs its slot.
+     */
+    final Overdue overdue(Phase phase) {
+        return phase == Phase.EXIT && !restarting ? Overdue.DROP : Overdue.REPLACE;
+    }
+
+    /** Hook run under the phase lock as a phase ends; {@code late} if it had expired. */
+    void afterPhase(boolean late) {}
+
+    /**
+     * Called by the watchdog. The first time a phase is past its deadline, reports the timeout and
+     * lets the kind react ({@link #expire}); a thread still in that phase a grace period later is
+     * abandoned.
+     */
+    final Overdue checkDeadline(long now) {
+        phaseLock.lock();
+        try {
+            if (phase == Phase.IDLE) {
+                return Overdue.NO;
+            }
+            if (!expired) {
+                if (now - deadline < 0) {
+                    return Overdue.NO;
+                }
+                expired = true;
+                abandonAt = now + Generation.GRACE_NANOS;
+                reportTimeout();
+                return expire(phase);
+            }
+            if (now - abandonAt < 0) {
+                return Overdue.NO;
+            }
+            return overdue(phase);
+        } finally {
+            phaseLock.unlock();
+        }
+    }
+
+    /** Guarded by phaseLock. */
+    private void reportTimeout() {
+        WorkerProgram<S, E> program = generation.program;
+        int id = slot.id;
+        switch (phase) {
+            case TASK -> phaseCall.failTimeout(id, phaseChunk, phasePosition);
+            case INIT -> {
+                String limit = "did not finish within "
+                        + ErrorReport.duration(generation.plan.initTimeout());
+                phaseCall.fail(() -> ErrorReport.initFailed(program.initName(), id, limit, null));
+            }
+            case EXIT -> generation.exitFailed(ErrorReport.exitFailed(program.exitName(), id, "did not finish within "
+                    + ErrorReport.duration(generation.plan.exitTimeout()), null));
+            case IDLE -> { }
+        }
+    }
+}
