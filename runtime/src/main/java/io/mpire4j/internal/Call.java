@@ -37,7 +37,7 @@ final class Call<S, T, R> {
     final int lifespan;
     final long timeoutNanos;
     final Duration timeout;
-    final Progress progress;
+    final CallEvents progress;
 
     private final Iterator<? extends T> input;
     private final boolean single;
@@ -82,12 +82,12 @@ final class Call<S, T, R> {
 
     /** A call that reads {@code input} on its consumer (or runs one task, {@code single}). */
     Call(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan, boolean ordered,
-            Iterator<? extends T> input, boolean single, Progress progress, Completion<S> completion) {
+            Iterator<? extends T> input, boolean single, CallEvents progress, Completion<S> completion) {
         this(method, generation, plan, ordered, input, single, progress, completion, null, false);
     }
 
     private Call(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan, boolean ordered,
-            Iterator<? extends T> input, boolean single, Progress progress, Completion<S> completion,
+            Iterator<? extends T> input, boolean single, CallEvents progress, Completion<S> completion,
             List<? extends T> source, boolean keep) {
         this.method = method;
         this.generation = generation;
@@ -117,7 +117,7 @@ final class Call<S, T, R> {
      * is kept until the call returns anyway.
      */
     static <S, T, R> Call<S, T, R> ranged(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan,
-            boolean ordered, List<? extends T> source, boolean keep, Progress progress) {
+            boolean ordered, List<? extends T> source, boolean keep, CallEvents progress) {
         return new Call<>(method, generation, plan, ordered, null, false, progress, null, source, keep);
     }
 
@@ -313,7 +313,7 @@ final class Call<S, T, R> {
                 emittedChunks++;
                 emitted += chunk.tasks.length;
                 adapt(chunk);
-                if (progress != Progress.NONE) {
+                if (progress.active()) {
                     progress.refresh(); // a consumer that never has to wait still keeps its bar moving
                 }
                 return chunk;

@@ -2,6 +2,8 @@ package io.mpire4j.internal;
 
 import io.mpire4j.PoolOptions;
 import io.mpire4j.StartMethod;
+import io.mpire4j.spi.PoolEvents;
+import io.mpire4j.spi.PoolListener;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * One set of started workers: their threads, their work queues, and what they leave behind (exit
@@ -52,6 +55,8 @@ final class Generation<S, E> {
 
     final WorkerProgram<S, E> program;
     final PoolPlan plan;
+    /** The pool as listeners see it. */
+    final PoolView view;
     final long initTimeoutNanos;
     final long exitTimeoutNanos;
     final boolean measure;
@@ -75,8 +80,9 @@ final class Generation<S, E> {
     private final ChildLauncher children;
 
     /** {@code receiver}: the shared receiver encoded for child JVMs (PROCESSES), else ignored. */
-    Generation(WorkerProgram<S, E> program, PoolPlan plan, byte[] receiver) {
+    Generation(WorkerProgram<S, E> program, PoolPlan plan, byte[] receiver, PoolView view) {
         this.program = program;
+        this.view = view;
         this.plan = plan;
         this.initTimeoutNanos = plan.initTimeoutNanos();
         this.exitTimeoutNanos = plan.exitTimeoutNanos();
@@ -91,6 +97,14 @@ final class Generation<S, E> {
     /** How this generation launches child JVMs (PROCESSES only). */
     ChildLauncher children() {
         return children;
+    }
+
+    /** Tells the pool listeners, if any, of a worker event. */
+    void fire(Consumer<PoolListener> event) {
+        PoolListener[] listeners = PoolEvents.current();
+        if (listeners.length > 0) {
+            Events.fire(listeners, event);
+        }
     }
 
     /** Starts every worker thread. Called once, by the pool, under no lock of this generation. */
@@ -116,6 +130,7 @@ final class Generation<S, E> {
                 : new ThreadWorker<>(this, slot, first);
         Thread thread = newThread(slot.id, worker);
         worker.thread = thread;
+        worker.replacement = slot.current != null; // told to listeners by the new worker's own thread
         slot.current = worker;
         live++;
         if (threads.size() > 2 * slots.size()) {

@@ -177,7 +177,7 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
         private Call<S, T, R> open(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length,
                 boolean ordered, boolean single, Call.Completion<S> completion) {
             Generation<S, ?> generation = pool.acquire();
-            Progress progress = progress(settings, single);
+            CallEvents progress = events(settings, single);
             Call<S, T, R> call = new Call<>(spec, generation, plan, ordered, input, single, progress, completion);
             try {
                 generation.register(call);
@@ -189,11 +189,14 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
             return call;
         }
 
-        private Progress progress(CallSettings settings, boolean single) {
-            return settings.progressBar() && !single
-                    ? new ProgressBar(settings.description() != null ? settings.description() : spec.methodName(),
-                            ProgressDisplay.standard())
-                    : Progress.NONE;
+        /** The events of a new call: its bar, if shown, and the pool listeners; single tasks report none. */
+        private CallEvents events(CallSettings settings, boolean single) {
+            if (single) {
+                return CallEvents.NONE;
+            }
+            String description = settings.description() != null ? settings.description() : spec.methodName();
+            Progress bar = settings.progressBar() ? new ProgressBar(description, ProgressDisplay.standard()) : Progress.NONE;
+            return CallEvents.of(bar, pool.view(), spec.displayName(), description);
         }
 
         private void release(Generation<S, ?> generation) {
@@ -245,7 +248,7 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
             } catch (RuntimeException | Error e) {
                 failure = e;
                 call.cancel("the call failed");
-                call.progress.finish(Progress.Outcome.FAILED);
+                call.progress.end(Progress.Outcome.FAILED, e);
                 throw e;
             } finally {
                 finishCall(call, failure);
@@ -256,7 +259,7 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
         private List<R> collectRanges(CallSettings settings, CallPlan plan, List<? extends T> tasks, boolean ordered,
                 boolean keep) {
             Generation<S, ?> generation = pool.acquire();
-            Progress progress = progress(settings, false);
+            CallEvents progress = events(settings, false);
             Call<S, T, R> call = Call.ranged(spec, generation, plan, ordered, tasks, keep, progress);
             try {
                 generation.register(call);
@@ -274,7 +277,7 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
             } catch (RuntimeException | Error e) {
                 failure = e;
                 call.cancel("the call failed");
-                call.progress.finish(Progress.Outcome.FAILED);
+                call.progress.end(Progress.Outcome.FAILED, e);
                 throw e;
             } finally {
                 finishCall(call, failure);
@@ -391,7 +394,7 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
                         }
                     }
                 } catch (RuntimeException | Error e) {
-                    call.progress.finish(Progress.Outcome.FAILED);
+                    call.progress.end(Progress.Outcome.FAILED, e);
                     end(e);
                     throw e;
                 }

@@ -80,6 +80,18 @@ record PoolPlan(int workers, StartMethod startMethod, boolean keepAlive, boolean
         }
     }
 
+    /** The worker kind's name for reports and listeners. */
+    String kindName() {
+        if (startMethod == null) {
+            return "custom";
+        }
+        return switch (startMethod) {
+            case THREADS -> "threads";
+            case VIRTUAL_THREADS -> "virtual-threads";
+            case PROCESSES -> "processes";
+        };
+    }
+
     /** The CPUs worker {@code id} is pinned to; empty for none. */
     Set<Integer> cpus(int id) {
         return cpus.get(id);

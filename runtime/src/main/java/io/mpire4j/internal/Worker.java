@@ -1,5 +1,6 @@
 package io.mpire4j.internal;
 
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -22,6 +23,8 @@ abstract class Worker<S, E> implements Runnable {
     final Generation.Slot<S, E> slot;
     /** Set before the thread starts. */
     Thread thread;
+    /** Set before the thread starts: whether this worker replaces an earlier one in its slot. */
+    boolean replacement;
     /** Set by the generation when it gives up on this worker. */
     volatile boolean abandoned;
     /** Whether a graceful stop still waits for this worker; guarded by the generation's lock. */
@@ -108,13 +111,18 @@ abstract class Worker<S, E> implements Runnable {
     public final void run() {
         WorkerStats stats = generation.measure ? slot.stats : null;
         try {
+            if (replacement) {
+                generation.fire(l -> l.workerReplaced(generation.view, slot.id));
+            }
             boolean opened = open();
+            long startUp = System.nanoTime() - createdNanos; // a child JVM's launch included
             if (stats != null) {
-                stats.startUp(System.nanoTime() - createdNanos); // a child JVM's launch included
+                stats.startUp(startUp);
             }
             if (!opened) {
                 return;
             }
+            generation.fire(l -> l.workerStarted(generation.view, slot.id, Duration.ofNanos(startUp)));
             Chunk<S> chunk = carry;
             carry = null;
             if (chunk != null && chunk.isTicket()) {
@@ -226,6 +234,8 @@ abstract class Worker<S, E> implements Runnable {
      * generation did not abandon gets a fresh worker in its slot ({@link Generation#replaceLost}).
      */
     private void leave() {
+        generation.fire(l -> l.workerDied(generation.view, slot.id, abandoned ? "abandoned at a deadline"
+                : "its process ended"));
         if (gone && !abandoned) {
             lost();
             generation.replaceLost(this);
@@ -243,10 +253,12 @@ abstract class Worker<S, E> implements Runnable {
         if (timed) {
             beginPhase(Phase.INIT, call, null, -1, generation.initTimeoutNanos);
         }
+        Throwable failed = null;
         try {
             callInit();
             started = true;
         } catch (Throwable t) {
+            failed = t;
             if (!abandoned) {
                 call.fail(() -> ErrorReport.initFailed(program.initName(), slot.id, "failed", t));
             }
@@ -254,9 +266,12 @@ abstract class Worker<S, E> implements Runnable {
             if (timed) {
                 endPhase();
             }
+            long took = System.nanoTime() - start;
             if (stats != null) {
-                stats.init(System.nanoTime() - start);
+                stats.init(took);
             }
+            Throwable why = failed;
+            generation.fire(l -> l.workerInitDone(generation.view, slot.id, Duration.ofNanos(took), why));
         }
         return started;
     }
@@ -266,6 +281,14 @@ abstract class Worker<S, E> implements Runnable {
             return;
         }
         started = false;
+        try {
+            runExit(stats);
+        } finally {
+            generation.fire(l -> l.workerExited(generation.view, slot.id));
+        }
+    }
+
+    private void runExit(WorkerStats stats) {
         WorkerProgram<S, E> program = generation.program;
         if (!program.hasExit()) {
             return;

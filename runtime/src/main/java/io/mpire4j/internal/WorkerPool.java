@@ -4,6 +4,8 @@ import io.mpire4j.Insights;
 import io.mpire4j.ParallelMethod;
 import io.mpire4j.PoolOptions;
 import io.mpire4j.StartMethod;
+import io.mpire4j.spi.PoolEvents;
+import io.mpire4j.spi.PoolListener;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,10 +42,14 @@ public final class WorkerPool<S, E> implements AutoCloseable {
     /** Every generation that may still have running workers. */
     private final Set<Generation<S, E>> active = new LinkedHashSet<>();
 
+    /** The pool as listeners see it. */
+    private final PoolView view;
+
     private WorkerPool(WorkerProgram<S, E> program, PoolPlan plan, byte[] receiver) {
         this.program = program;
         this.plan = plan;
         this.receiver = receiver;
+        this.view = new PoolView(program.className(), plan.kindName(), plan.workers(), this::insights);
     }
 
     /**
@@ -62,7 +68,12 @@ public final class WorkerPool<S, E> implements AutoCloseable {
             ChildLauncher.check(program);
             receiver = ChildLauncher.encodeReceiver(program);
         }
-        return new WorkerPool<>(program, plan, receiver);
+        WorkerPool<S, E> pool = new WorkerPool<>(program, plan, receiver);
+        PoolListener[] listeners = PoolEvents.current();
+        if (listeners.length > 0) {
+            Events.fire(listeners, l -> l.poolCreated(pool.view));
+        }
+        return pool;
     }
 
     /**
@@ -79,6 +90,10 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         MethodSpec<S, T, R> spec = new MethodSpec<>(program.className() + "." + def.name(), def.parameterNames(),
                 def.task(), def.arguments(), index);
         return new Handle<>(this, spec, CallSettings.DEFAULTS);
+    }
+
+    PoolView view() {
+        return view;
     }
 
     PoolPlan plan() {
@@ -113,7 +128,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
                 active.remove(broken);
                 broken.terminate();
             }
-            Generation<S, E> generation = new Generation<>(program, plan, receiver);
+            Generation<S, E> generation = new Generation<>(program, plan, receiver, view);
             generation.start();
             latest = generation;
             active.add(generation);
@@ -203,8 +218,10 @@ public final class WorkerPool<S, E> implements AutoCloseable {
     /** See the generated class's {@code terminate()}. */
     public void terminate() {
         List<Generation<S, E>> running;
+        boolean first;
         lock.lock();
         try {
+            first = state != State.CLOSED;
             state = State.CLOSED;
             current = null;
             running = new ArrayList<>(active);
@@ -214,6 +231,16 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         }
         for (Generation<S, E> generation : running) {
             generation.terminate();
+        }
+        if (first) {
+            closed();
+        }
+    }
+
+    private void closed() {
+        PoolListener[] listeners = PoolEvents.current();
+        if (listeners.length > 0) {
+            Events.fire(listeners, l -> l.poolClosed(view));
         }
     }
 
@@ -250,6 +277,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
                 }
             }
         }
+        closed();
         if (failure != null) {
             throw failure;
         }

@@ -1,0 +1,107 @@
+package io.mpire4j.internal;
+
+import io.mpire4j.spi.CallInfo;
+import io.mpire4j.spi.CallOutcome;
+import io.mpire4j.spi.PoolEvents;
+import io.mpire4j.spi.PoolListener;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The events of one call: its progress bar (if shown) and the pool listeners registered when it
+ * started, fed from one place. {@link #advance} is called by worker threads once per chunk; the
+ * rest by the consuming thread. Without a bar and without listeners a call uses {@link #NONE},
+ * which does nothing.
+ */
+final class CallEvents implements Progress {
+    private static final AtomicLong IDS = new AtomicLong();
+    static final CallEvents NONE = new CallEvents(Progress.NONE, new PoolListener[0], null, null, null);
+
+    private final Progress bar;
+    private final PoolListener[] listeners;
+    private final PoolView pool;
+    private final String method;
+    private final String description;
+    private final AtomicLong done = new AtomicLong();
+    /** Set by {@link #start}; consumer thread, then read by workers after they were handed chunks. */
+    private volatile CallInfo info;
+    private boolean ended;
+
+    private CallEvents(Progress bar, PoolListener[] listeners, PoolView pool, String method, String description) {
+        this.bar = bar;
+        this.listeners = listeners;
+        this.pool = pool;
+        this.method = method;
+        this.description = description;
+    }
+
+    /** The events of a call of {@code method} on {@code pool}, shown with {@code bar} (or {@link Progress#NONE}). */
+    static CallEvents of(Progress bar, PoolView pool, String method, String description) {
+        PoolListener[] listeners = PoolEvents.current();
+        if (bar == Progress.NONE && listeners.length == 0) {
+            return NONE;
+        }
+        return new CallEvents(bar, listeners, pool, method, description);
+    }
+
+    /** Whether anything listens: a bar or a pool listener. */
+    boolean active() {
+        return this != NONE;
+    }
+
+    @Override
+    public void start(long total) {
+        bar.start(total);
+        if (listeners.length > 0) {
+            CallInfo started = new CallInfo(IDS.incrementAndGet(), pool, method, description, total, System.nanoTime(),
+                    System.currentTimeMillis());
+            info = started;
+            Events.fire(listeners, l -> l.callStarted(started));
+        }
+    }
+
+    @Override
+    public void advance(int tasks) {
+        bar.advance(tasks);
+        if (listeners.length > 0) {
+            long now = done.addAndGet(tasks);
+            CallInfo call = info;
+            if (call != null) {
+                Events.fire(listeners, l -> l.tasksCompleted(call, tasks, now));
+            }
+        }
+    }
+
+    @Override
+    public void finish(Outcome outcome) {
+        end(outcome, null);
+    }
+
+    /** The call ended, with {@code failure} if it failed; later ends are ignored. Consumer thread. */
+    void end(Outcome outcome, Throwable failure) {
+        bar.finish(outcome);
+        if (ended || listeners.length == 0) {
+            return;
+        }
+        ended = true;
+        CallInfo call = info;
+        if (call != null) {
+            CallOutcome how = switch (outcome) {
+                case DONE -> CallOutcome.DONE;
+                case FAILED -> CallOutcome.FAILED;
+                case CANCELLED -> CallOutcome.CANCELLED;
+            };
+            long total = done.get();
+            Events.fire(listeners, l -> l.callEnded(call, how, total, failure));
+        }
+    }
+
+    @Override
+    public long refreshNanos() {
+        return bar.refreshNanos();
+    }
+
+    @Override
+    public void refresh() {
+        bar.refresh();
+    }
+}
