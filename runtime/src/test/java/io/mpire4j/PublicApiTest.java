@@ -27,7 +27,8 @@ class PublicApiTest {
             "io.mpire4j", Set.of("ParallelMethod", "PoolOptions", "StartMethod", "Insights", "WorkerInsights",
                     "TaskTiming", "TaskFailedException", "TaskTimeoutException", "WorkerDiedException",
                     "WorkerInitException", "WorkerExitException"),
-            "io.mpire4j.spi", Set.of("WorkerKind", "PoolListener", "PoolEvents", "PoolInfo", "CallInfo", "CallOutcome"),
+            "io.mpire4j.spi", Set.of("WorkerKind", "Workers", "Worker", "WorkerContext", "PoolContext", "Batch",
+                    "PoolListener", "PoolEvents", "PoolInfo", "CallInfo", "CallOutcome"),
             "io.mpire4j.internal", Set.of("WorkerPool", "WorkerProgram", "Codec", "Codecs", "ProgramProvider",
                     "ChildMain"));
 

@@ -2,6 +2,7 @@ package io.mpire4j.internal;
 
 import io.mpire4j.PoolOptions;
 import io.mpire4j.StartMethod;
+import io.mpire4j.spi.PoolContext;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.File;
@@ -30,17 +31,17 @@ final class ChildLauncher implements AutoCloseable {
     final String programName;
     final byte[] receiver;
     final ChildChannel channel;
-    private final PoolPlan plan;
+    private final PoolContext pool;
     private final String java;
     private final List<String> flags;
     private final List<String> pathArgs;
     private final ClassDataArchive archive;
 
-    private ChildLauncher(String programName, byte[] receiver, ChildChannel channel, PoolPlan plan, String java, List<String> flags, List<String> pathArgs, ClassDataArchive archive) {
+    private ChildLauncher(String programName, byte[] receiver, ChildChannel channel, PoolContext pool, String java, List<String> flags, List<String> pathArgs, ClassDataArchive archive) {
         this.programName = programName;
         this.receiver = receiver;
         this.channel = channel;
-        this.plan = plan;
+        this.pool = pool;
         this.java = java;
         this.flags = flags;
         this.pathArgs = pathArgs;
@@ -48,25 +49,13 @@ final class ChildLauncher implements AutoCloseable {
     }
 
     /**
-     * Checks what {@link StartMethod#PROCESSES} needs of a program and options; called when the pool
-     * is created, so that a mistake fails there.
-     */
-    static void check(WorkerProgram<?, ?> program) {
-        if (program.generatedName() == null) {
-            throw new IllegalArgumentException("StartMethod.PROCESSES needs the program of " + program.className()
-                    + " to name its generated class (WorkerProgram.Builder.generatedName): a child JVM finds the "
-                    + "program through it; recompile " + program.className() + " with the mpire4j processor");
-        }
-    }
-
-    /**
      * Prepares a generation's launches: binds the socket, finds the archive. {@code receiver} is
      * the shared receiver as {@link #encodeReceiver} wrote it, once for the pool.
      */
-    static ChildLauncher create(WorkerProgram<?, ?> program, PoolPlan plan, byte[] receiver) {
+    static ChildLauncher create(PoolContext pool) {
         String java = javaExecutable();
         List<String> flags = new ArrayList<>(FLAGS);
-        flags.addAll(plan.jvmOptions());
+        flags.addAll(pool.jvmOptions());
         List<String> pathArgs = new ArrayList<>();
         List<String> entries = new ArrayList<>();
         String classPath = System.getProperty("java.class.path", "");
@@ -90,7 +79,7 @@ final class ChildLauncher implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("mpire4j could not open the local socket for child JVM workers: " + e, e);
         }
-        return new ChildLauncher(program.generatedName(), receiver, channel, plan, java,
+        return new ChildLauncher(pool.programName(), pool.encodedReceiver(), channel, pool, java,
                 List.copyOf(flags), List.copyOf(pathArgs), archive);
     }
 
@@ -124,9 +113,9 @@ final class ChildLauncher implements AutoCloseable {
     /** Starts the child of worker {@code id}, which will present {@code token}. Called on the slot's thread. */
     Process start(int id, long token) throws IOException {
         List<String> command = new ArrayList<>(flags.size() + pathArgs.size() + 12);
-        Set<Integer> cpus = plan.cpus(id);
+        Set<Integer> cpus = pool.cpus(id);
         if (!cpus.isEmpty()) {
-            command.add(plan.taskset());
+            command.add(pool.taskset());
             command.add("-c");
             command.add(CpuPinning.format(cpus));
         }

@@ -1,5 +1,8 @@
 package io.mpire4j.internal;
 
+import io.mpire4j.spi.Batch;
+import io.mpire4j.spi.Worker;
+import io.mpire4j.spi.WorkerContext;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +15,14 @@ import java.util.concurrent.TimeUnit;
  * A worker whose tasks run in a child JVM ({@link StartMethod#PROCESSES}). The slot's platform
  * thread ({@code mpire4j-worker-<id>}) is the child's proxy: it launches the child in
  * {@link #open()} (each slot's thread launches its own, so children start in parallel), then runs
- * the shared {@link Worker} loop, turning init, each chunk and exit into one round trip of
+ * the pool's worker loop, turning init, each chunk and exit into one round trip of
  * {@link Wire} frames. Two daemon threads ({@code mpire4j-output-<id>}) forward the child's stdout
  * and stderr; {@link #close()} joins them.
  *
  * <p>Deaths: a timeout makes the watchdog {@link #expire} the worker, which kills the child at once
  * and lets the generation put a fresh worker in the slot (the timeout already failed the call). A
  * child that dies on its own fails the call whose chunk it held with {@link WorkerDiedException};
- * the worker is then {@link Worker#gone gone} and the loop puts a fresh one in the slot without
+ * the worker is then {@link WorkerContext#lost() lost} and the loop puts a fresh one in the slot without
  * running exit. A child that dies while idle is noticed by a process-exit callback, which wakes
  * the slot's thread for the same replacement. A child that exits because it was told to (at a
  * stop or at the end of its lifespan) is never reported.
@@ -27,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Fields are confined to the slot's thread except the volatile flags and {@link #process}, which
  * the watchdog may kill.
  */
-final class ChildWorker<S, E> extends Worker<S, E> {
+final class ChildWorker implements Worker {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How long a child may take to exit after SHUTDOWN before it is killed. */
     private static final long SHUTDOWN_WAIT_MILLIS = 3000;
@@ -38,6 +41,9 @@ final class ChildWorker<S, E> extends Worker<S, E> {
     static final int TIMED = 1;
     static final int MEASURED = 2;
 
+    private final WorkerContext slot;
+    private final int id;
+    private final ChildLauncher launcher;
     private volatile Process process;
     private SocketChannel channel;
     private Wire.In in;
@@ -49,20 +55,21 @@ final class ChildWorker<S, E> extends Worker<S, E> {
     /** Set when the watchdog killed the child at a deadline. */
     private volatile boolean killed;
 
-    ChildWorker(Generation<S, E> generation, Generation.Slot<S, E> slot, Chunk<S> carry) {
-        super(generation, slot, carry);
+    ChildWorker(WorkerContext slot, ChildLauncher launcher) {
+        this.slot = slot;
+        this.id = slot.id();
+        this.launcher = launcher;
     }
 
     @Override
-    boolean open() {
-        ChildLauncher launcher = generation.children();
+    public void open() throws IOException, InterruptedException {
         long token = launcher.channel.newToken();
-        try {
-            Process p = launcher.start(slot.id, token);
+        {
+            Process p = launcher.start(id, token);
             process = p;
             p.getOutputStream().close();
-            stdout = OutputForwarder.start(p.getInputStream(), slot.id, false);
-            stderr = OutputForwarder.start(p.getErrorStream(), slot.id, true);
+            stdout = OutputForwarder.start(p.getInputStream(), id, false);
+            stderr = OutputForwarder.start(p.getErrorStream(), id, true);
             p.onExit().thenRun(this::childExited);
             channel = launcher.channel.await(token, p, START_TIMEOUT_NANOS);
             in = new Wire.In(Channels.newInputStream(channel));
@@ -72,37 +79,25 @@ final class ChildWorker<S, E> extends Worker<S, E> {
             byte type = in.next();
             if (type == Wire.START_FAILED) {
                 Throwable why = Wire.readThrowable(in.data);
-                throw new IllegalStateException("the child JVM of worker " + slot.id + " could not build the program "
+                throw new IllegalStateException("the child JVM of worker " + id + " could not build the program "
                         + launcher.programName + ": " + why, why);
             }
             if (type != Wire.READY) {
                 throw Wire.unexpected(type, "instead of READY");
             }
             launcher.childReady();
-            return true;
-        } catch (IOException | RuntimeException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            if (!abandoned && !generation.isTerminated() && !generation.isStopped()) {
-                generation.cannotStart(this, e instanceof IllegalStateException ise ? ise
-                        : new IllegalStateException("mpire4j could not start the child JVM of worker " + slot.id + ": "
-                                + e.getMessage(), e));
-            }
-            return false;
         }
     }
 
     /** The process-exit callback (on a JDK thread): a child that died while idle is replaced. */
     private void childExited() {
-        if (!closing && !killed && !gone) {
-            gone = true;
-            generation.wake(slot);
+        if (!closing && !killed) {
+            slot.lost();
         }
     }
 
     @Override
-    void callInit() throws Throwable {
+    public void init() throws Throwable {
         Throwable failure;
         try {
             out.sendEmpty(Wire.INIT);
@@ -121,17 +116,16 @@ final class ChildWorker<S, E> extends Worker<S, E> {
     }
 
     @Override
-    E callExit() throws Throwable {
+    public Object exit() throws Throwable {
         Throwable failure;
         try {
             out.sendEmpty(Wire.EXIT);
             byte type = in.next();
             if (type == Wire.EXIT_OK) {
-                Codec<E> codec = generation.program.exitCodec();
                 try {
-                    return codec == null ? null : codec.read(in.data);
+                    return slot.readExit(in.data);
                 } catch (IOException | RuntimeException e) {
-                    throw new IllegalStateException("could not read the @WorkerExit result of worker " + slot.id
+                    throw new IllegalStateException("could not read the @WorkerExit result of worker " + id
                             + ": " + e, e);
                 }
             }
@@ -146,147 +140,102 @@ final class ChildWorker<S, E> extends Worker<S, E> {
     }
 
     @Override
-    int runChunk(Chunk<S> chunk, WorkerStats stats) {
+    public void run(Batch batch) {
         Process child = process;
         if (child == null || !child.isAlive()) {
             // It died while idle, before this chunk reached it: nothing of the chunk ran, so it goes
             // back to the queue for the fresh worker that takes this slot, and no call fails.
-            gone = true;
-            generation.requeue(chunk);
-            return 0;
+            batch.untouched();
+            return;
         }
-        Call<S, ?, ?> call = chunk.call;
-        int id = slot.id;
-        int index = call.method.index();
-        @SuppressWarnings("unchecked")
-        WorkerProgram.TaskDef<S, Object, Object> def =
-                (WorkerProgram.TaskDef<S, Object, Object>) generation.program.tasks().get(index);
-        Object[] tasks = chunk.tasks;
-        int n = tasks.length;
-        long timeout = call.timeoutNanos;
-        boolean timed = timeout > 0;
-        long chunkStart = System.nanoTime(); // for insights and adaptive chunking
+        int n = batch.size();
+        boolean timed = batch.timeoutNanos() > 0;
+        boolean measured = batch.measured();
         DataOutputStream payload = out.begin();
         try {
-            payload.writeInt(index);
-            payload.writeByte((timed ? TIMED : 0) | (stats != null ? MEASURED : 0));
+            payload.writeInt(batch.method());
+            payload.writeByte((timed ? TIMED : 0) | (measured ? MEASURED : 0));
             payload.writeInt(n);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte buffer does not fail
         }
         for (int i = 0; i < n; i++) {
             try {
-                def.taskCodec().write(payload, tasks[i]);
+                batch.writeTask(payload, i);
             } catch (IOException | RuntimeException e) {
-                call.failTask(id, chunk, i, ChildMain.cannotSend("the task", tasks[i], e));
-                return 0;
+                batch.failed(i, ChildMain.cannotSend("the task", batch.task(i), e));
+                return;
             }
         }
         int position = -1;
-        if (timed) {
-            beginPhase(Phase.TASK, call, chunk, 0, timeout);
-        }
+        batch.begin(0);
         try {
             out.send(Wire.CHUNK);
             while (true) {
                 byte type = in.next();
                 if (type == Wire.STARTED) {
                     position = in.data.readInt();
-                    if (timed) {
-                        beginPhase(Phase.TASK, call, chunk, position, timeout);
-                    }
+                    batch.begin(position);
                     continue;
                 }
-                boolean late = timed && endPhase();
+                batch.end();
                 if (type == Wire.RESULTS) {
-                    received(chunk, def, stats, chunkStart, late);
-                    return n;
+                    received(batch, measured);
+                    return;
                 }
                 if (type == Wire.FAILED) {
                     int at = in.data.readInt();
                     Throwable cause = Wire.readThrowable(in.data);
-                    if (stats != null) {
-                        stats.working(System.nanoTime() - chunkStart, at);
-                    }
-                    if (!late && !abandoned) {
-                        call.failTask(id, chunk, at, cause);
-                    }
                     if (cause instanceof VirtualMachineError) {
-                        retire = true; // e.g. OutOfMemoryError: the JVM may be in a bad way, start afresh
+                        slot.retire(); // e.g. OutOfMemoryError: the JVM may be in a bad way, start afresh
                     }
-                    return at + 1;
+                    batch.failed(at, cause);
+                    return;
                 }
                 throw Wire.unexpected(type, "while running a chunk");
             }
         } catch (IOException e) {
-            if (timed) {
-                endPhase();
-            }
-            diedHolding(chunk, position, e);
-            return n;
+            batch.end();
+            slot.lost();
+            batch.lost(position, expectedEnd() ? -1 : exitCode());
         }
     }
 
-    private void received(Chunk<S> chunk, WorkerProgram.TaskDef<S, Object, Object> def, WorkerStats stats,
-            long chunkStart, boolean late) throws IOException {
-        Call<S, ?, ?> call = chunk.call;
+    private void received(Batch batch, boolean measured) throws IOException {
         int n = in.data.readInt();
         Object[] results = new Object[n];
         for (int i = 0; i < n; i++) {
             try {
-                results[i] = def.resultCodec().read(in.data);
+                results[i] = batch.readResult(in.data);
             } catch (IOException | RuntimeException e) {
-                if (!late && !abandoned) {
-                    call.failTask(slot.id, chunk, i, new IOException("could not read the result from the child JVM: " + e, e));
-                }
+                batch.failed(i, new IOException("could not read the result from the child JVM: " + e, e));
                 return;
             }
         }
-        if (stats != null) {
+        long[] nanos = null;
+        if (measured) {
+            nanos = new long[n];
             for (int i = 0; i < n; i++) {
-                stats.task(in.data.readLong(), call.method, chunk.tasks[i]);
+                nanos[i] = in.data.readLong();
             }
-            stats.working(System.nanoTime() - chunkStart, n);
         }
-        if (!late && !abandoned) {
-            chunk.nanos = System.nanoTime() - chunkStart;
-            chunk.results = results;
-            call.progress.advance(n);
-            call.completed(chunk);
-        }
+        batch.completed(results, nanos);
     }
 
     /** Whether an end of the channel now is one this side caused. */
     private boolean expectedEnd() {
-        return killed || closing || abandoned || generation.isTerminated();
+        return killed || closing || slot.ending();
     }
 
     /** The channel broke outside a chunk: marks the worker gone and returns what to report. */
     private IOException broke(IOException e, String when) {
         boolean expected = expectedEnd();
-        gone = true;
+        slot.lost();
         if (expected) {
-            return new IOException("worker " + slot.id + " was stopped " + when, e);
+            return new IOException("worker " + id + " was stopped " + when, e);
         }
-        return new IOException("the child JVM of worker " + slot.id + " died " + when + " ("
+        return new IOException("the child JVM of worker " + id + " died " + when + " ("
                 + ErrorReport.describeExit(exitCode()) + ")", e);
-    }
-
-    /** The channel broke while the child held {@code chunk}: fails its call unless this side ended the child. */
-    private void diedHolding(Chunk<S> chunk, int position, IOException e) {
-        boolean expected = expectedEnd();
-        gone = true;
-        if (expected) {
-            return;
-        }
-        int code = exitCode();
-        Call<S, ?, ?> call = chunk.call;
-        MethodSpec<S, ?, ?> method = call.method;
-        int primary = Math.max(position, 0);
-        TaskFailure failure = new TaskFailure(method.displayName(), slot.id, chunk.taskIndex(primary),
-                method.parameterNames(), method.argumentsOf(chunk.tasks[primary]));
-        String message = diedMessage(method, slot.id, code, chunk, position);
-        call.fail(() -> ErrorReport.died(failure, code, message));
     }
 
     static String diedMessage(MethodSpec<?, ?, ?> method, int workerId, int code, Chunk<?> chunk, int position) {
@@ -349,14 +298,13 @@ final class ChildWorker<S, E> extends Worker<S, E> {
 
     /** Called by the watchdog: kills the child at once; the generation replaces the worker. */
     @Override
-    Overdue expire(Phase phase) {
+    public boolean expire() {
         killed = true;
-        gone = true;
         Process p = process;
         if (p != null) {
             p.destroyForcibly();
         }
-        return overdue(phase);
+        return true;
     }
 
     /**
@@ -364,13 +312,13 @@ final class ChildWorker<S, E> extends Worker<S, E> {
      * it; then joins the output threads. At termination or after a death, kills at once.
      */
     @Override
-    void close() {
+    public void close() {
         closing = true;
         boolean interrupted = Thread.interrupted();
         try {
             Process p = process;
             if (p != null) {
-                boolean polite = out != null && !killed && !gone && !generation.isTerminated() && p.isAlive();
+                boolean polite = out != null && !killed && !slot.ending() && p.isAlive();
                 if (polite) {
                     try {
                         out.sendEmpty(Wire.SHUTDOWN);

@@ -1,7 +1,7 @@
 package io.mpire4j.internal;
 
 import io.mpire4j.PoolOptions;
-import io.mpire4j.StartMethod;
+import io.mpire4j.spi.Workers;
 import io.mpire4j.spi.PoolEvents;
 import io.mpire4j.spi.PoolListener;
 import java.time.Duration;
@@ -25,11 +25,11 @@ import java.util.function.Consumer;
  * worker that ran a task runs its exit) or {@code RUNNING/STOPPING → TERMINATED} (at once, no
  * exits). Every field below the lock is guarded by {@link #lock}.
  *
- * <p>The worker kind follows the start method: {@link ThreadWorker} for threads and virtual
- * threads, {@link ChildWorker} for {@link StartMethod#PROCESSES}, whose child JVMs this generation
- * launches through its {@link ChildLauncher} (one local socket per generation, closed when it
- * stops). A child worker that cannot start makes the generation <em>broken</em>: running calls fail
- * with the reason, new ones are refused, and the pool starts a fresh generation for its next call.
+ * <p>Each slot runs a {@link WorkerLoop} on its own thread around the pool's worker kind's
+ * {@link io.mpire4j.spi.Worker}; what the kind's workers share (a child-JVM socket, say) is the
+ * {@link Workers} it made for this generation, closed when the generation ends. A worker that cannot
+ * start makes the generation <em>broken</em>: running calls fail with the reason, new ones are
+ * refused, and the pool starts a fresh generation for its next call.
  */
 final class Generation<S, E> {
     /** How long an interrupted worker may take to return before it is abandoned and replaced. */
@@ -44,7 +44,7 @@ final class Generation<S, E> {
         final Condition wake;
         final WorkerStats stats;
         boolean waiting;
-        Worker<S, E> current;
+        WorkerLoop<S, E> current;
 
         Slot(int id, Condition wake, WorkerStats stats) {
             this.id = id;
@@ -76,11 +76,12 @@ final class Generation<S, E> {
     private volatile boolean terminated;
     /** Why a child worker could not start; null while the generation is sound. */
     private RuntimeException startFailure;
-    /** Launches child JVMs; null unless the start method is PROCESSES. */
-    private final ChildLauncher children;
+    /** The pool as its worker kind sees it. */
+    final KindContext context;
+    /** The kind's workers of this generation and what they share; closed when the generation ends. */
+    private final Workers workers;
 
-    /** {@code receiver}: the shared receiver encoded for child JVMs (PROCESSES), else ignored. */
-    Generation(WorkerProgram<S, E> program, PoolPlan plan, byte[] receiver, PoolView view) {
+    Generation(WorkerProgram<S, E> program, PoolPlan plan, KindContext context, PoolView view) {
         this.program = program;
         this.view = view;
         this.plan = plan;
@@ -91,13 +92,10 @@ final class Generation<S, E> {
         for (int id = 0; id < plan.workers(); id++) {
             slots.add(new Slot<>(id, lock.newCondition(), new WorkerStats(id)));
         }
-        this.children = plan.startMethod() == StartMethod.PROCESSES ? ChildLauncher.create(program, plan, receiver) : null;
+        this.context = context;
+        this.workers = plan.kind().start(context);
     }
 
-    /** How this generation launches child JVMs (PROCESSES only). */
-    ChildLauncher children() {
-        return children;
-    }
 
     /** Tells the pool listeners, if any, of a worker event. */
     void fire(Consumer<PoolListener> event) {
@@ -126,8 +124,8 @@ final class Generation<S, E> {
 
     /** Guarded by lock. */
     private void startWorker(Slot<S, E> slot, Chunk<S> first) {
-        Worker<S, E> worker = children != null ? new ChildWorker<>(this, slot, first)
-                : new ThreadWorker<>(this, slot, first);
+        WorkerLoop<S, E> worker = new WorkerLoop<>(this, slot, first);
+        worker.worker = workers.worker(worker);
         Thread thread = newThread(slot.id, worker);
         worker.thread = thread;
         worker.replacement = slot.current != null; // told to listeners by the new worker's own thread
@@ -142,7 +140,7 @@ final class Generation<S, E> {
 
     private Thread newThread(int id, Runnable body) {
         String name = "mpire4j-worker-" + id;
-        if (plan.startMethod() == StartMethod.VIRTUAL_THREADS) {
+        if (plan.kind().virtualThreads()) {
             return Thread.ofVirtual().name(name).unstarted(body);
         }
         return Thread.ofPlatform().name(name).daemon(true)
@@ -228,7 +226,7 @@ final class Generation<S, E> {
      * The next chunk for {@code worker}, waiting while there is none; {@code null} when the worker
      * should stop. Called on the worker's thread.
      */
-    Chunk<S> take(Worker<S, E> worker) {
+    Chunk<S> take(WorkerLoop<S, E> worker) {
         Slot<S, E> slot = worker.slot;
         lock.lock();
         try {
@@ -287,7 +285,7 @@ final class Generation<S, E> {
     // ---------------------------------------------------------------- worker lifecycle
 
     /** A worker reached its lifespan; its slot gets a fresh worker, which runs {@code carry} first. */
-    void restart(Worker<S, E> old, Chunk<S> carry) {
+    void restart(WorkerLoop<S, E> old, Chunk<S> carry) {
         lock.lock();
         try {
             if (state == State.TERMINATED || old.slot.current != old) {
@@ -303,7 +301,7 @@ final class Generation<S, E> {
      * A worker whose child JVM died ({@link Worker#gone}) leaves its slot without exit; a fresh
      * worker takes the slot while there may be work for it. Called on the worker's thread.
      */
-    void replaceLost(Worker<S, E> lost) {
+    void replaceLost(WorkerLoop<S, E> lost) {
         lock.lock();
         try {
             Slot<S, E> slot = lost.slot;
@@ -352,7 +350,7 @@ final class Generation<S, E> {
      * ones, and leaves the slot empty (the pool replaces the whole generation on its next call).
      * Called on the worker's thread.
      */
-    void cannotStart(Worker<S, E> worker, RuntimeException failure) {
+    void cannotStart(WorkerLoop<S, E> worker, RuntimeException failure) {
         List<Call<S, ?, ?>> running;
         lock.lock();
         try {
@@ -372,7 +370,7 @@ final class Generation<S, E> {
      * Gives up on a worker stuck past its deadline: it no longer counts, its results are dropped,
      * and a fresh worker takes its slot. Called by the watchdog.
      */
-    void abandon(Worker<S, E> worker, boolean replace) {
+    void abandon(WorkerLoop<S, E> worker, boolean replace) {
         lock.lock();
         try {
             if (worker.abandoned) {
@@ -390,7 +388,7 @@ final class Generation<S, E> {
     }
 
     /** Called on a worker's thread as it ends, whatever the reason. */
-    void ended(Worker<S, E> worker) {
+    void ended(WorkerLoop<S, E> worker) {
         lock.lock();
         try {
             uncount(worker);
@@ -400,7 +398,7 @@ final class Generation<S, E> {
     }
 
     /** Guarded by lock. */
-    private void uncount(Worker<S, E> worker) {
+    private void uncount(WorkerLoop<S, E> worker) {
         if (worker.counted) {
             worker.counted = false;
             live--;
@@ -409,7 +407,7 @@ final class Generation<S, E> {
     }
 
     /** A worker failed outside user code (an mpire4j bug): nothing may wait on it forever. */
-    void crashed(Worker<S, E> worker, Throwable bug) {
+    void crashed(WorkerLoop<S, E> worker, Throwable bug) {
         List<Call<S, ?, ?>> running;
         lock.lock();
         try {
@@ -463,10 +461,10 @@ final class Generation<S, E> {
     }
 
     /** The current worker of every slot, for the watchdog. */
-    List<Worker<S, E>> currentWorkers() {
+    List<WorkerLoop<S, E>> currentWorkers() {
         lock.lock();
         try {
-            List<Worker<S, E>> workers = new ArrayList<>(slots.size());
+            List<WorkerLoop<S, E>> workers = new ArrayList<>(slots.size());
             for (Slot<S, E> slot : slots) {
                 if (slot.current != null && !slot.current.abandoned) {
                     workers.add(slot.current);
@@ -608,9 +606,7 @@ final class Generation<S, E> {
                 interrupted = true;
             }
         }
-        if (children != null) {
-            children.close();
-        }
+        workers.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

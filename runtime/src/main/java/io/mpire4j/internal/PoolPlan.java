@@ -2,6 +2,7 @@ package io.mpire4j.internal;
 
 import io.mpire4j.PoolOptions;
 import io.mpire4j.StartMethod;
+import io.mpire4j.spi.WorkerKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
  * {@link PoolOptions} after this. Immutable.
  *
  * @param workers the number of worker slots
- * @param startMethod the built-in kind, or {@code null} when {@code workerKind} is set
+ * @param kind the worker kind: the one set with {@code workerKind}, else the start method's built-in one
  * @param keepAlive whether workers outlive a call
  * @param orderTasks whether chunk k goes to worker k mod n
  * @param insights whether workers record insights
@@ -26,7 +27,7 @@ import java.util.Set;
  * @param cpus each worker's CPU set, empty sets for no pinning
  * @param taskset the {@code taskset} executable when some worker is pinned, else {@code null}
  */
-record PoolPlan(int workers, StartMethod startMethod, boolean keepAlive, boolean orderTasks, boolean insights,
+record PoolPlan(int workers, WorkerKind kind, boolean keepAlive, boolean orderTasks, boolean insights,
         long initTimeoutNanos, long exitTimeoutNanos, Duration initTimeout, Duration exitTimeout,
         List<String> jvmOptions, List<Set<Integer>> cpus, String taskset) {
 
@@ -51,11 +52,12 @@ record PoolPlan(int workers, StartMethod startMethod, boolean keepAlive, boolean
             pinned |= !set.isEmpty();
             cpus.add(set);
         }
-        StartMethod method = options.workerKind().isPresent() ? null : options.startMethod();
+        WorkerKind kind = options.workerKind().orElseGet(() -> builtIn(options.startMethod()));
         String taskset = null;
         if (pinned) {
-            if (method == StartMethod.VIRTUAL_THREADS) {
-                throw new IllegalArgumentException("cpuIds needs StartMethod.THREADS or PROCESSES, was VIRTUAL_THREADS: "
+            if (kind.virtualThreads()) {
+                throw new IllegalArgumentException("cpuIds needs StartMethod.THREADS or PROCESSES, was "
+                        + (kind == ThreadKind.VIRTUAL ? "VIRTUAL_THREADS" : "the worker kind " + kind.name()) + ": "
                         + "virtual threads run on carrier threads that cannot be pinned (cpuIds "
                         + perWorker.map(Object::toString).orElse(cpus.get(0).toString()) + ")");
             }
@@ -64,7 +66,7 @@ record PoolPlan(int workers, StartMethod startMethod, boolean keepAlive, boolean
         }
         Duration init = options.workerInitTimeout().orElse(null);
         Duration exit = options.workerExitTimeout().orElse(null);
-        return new PoolPlan(workers, method, options.keepAlive(), options.orderTasks(), options.enableInsights(),
+        return new PoolPlan(workers, kind, options.keepAlive(), options.orderTasks(), options.enableInsights(),
                 nanos(init), nanos(exit), init, exit, options.jvmOptions(), List.copyOf(cpus), taskset);
     }
 
@@ -82,13 +84,15 @@ record PoolPlan(int workers, StartMethod startMethod, boolean keepAlive, boolean
 
     /** The worker kind's name for reports and listeners. */
     String kindName() {
-        if (startMethod == null) {
-            return "custom";
-        }
-        return switch (startMethod) {
-            case THREADS -> "threads";
-            case VIRTUAL_THREADS -> "virtual-threads";
-            case PROCESSES -> "processes";
+        return kind.name();
+    }
+
+    /** The built-in kind of {@code method}. */
+    static WorkerKind builtIn(StartMethod method) {
+        return switch (method) {
+            case THREADS -> ThreadKind.PLATFORM;
+            case VIRTUAL_THREADS -> ThreadKind.VIRTUAL;
+            case PROCESSES -> ProcessKind.INSTANCE;
         };
     }
 

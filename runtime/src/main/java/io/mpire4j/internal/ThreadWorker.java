@@ -1,112 +1,97 @@
 package io.mpire4j.internal;
 
+import io.mpire4j.spi.Batch;
+import io.mpire4j.spi.Worker;
+import io.mpire4j.spi.WorkerContext;
+import java.util.Set;
+
 /**
- * A worker that runs tasks on its own thread (platform or virtual): direct calls, no copies. A task
- * past its timeout is interrupted; if it has not returned a grace period later, the thread is
- * abandoned and the slot gets a fresh worker.
+ * A worker that runs tasks on its slot's own thread (platform or virtual): direct calls, no copies.
+ * A task past its timeout is interrupted; if it has not returned a grace period later, the pool
+ * abandons the thread and gives the slot a fresh worker. Confined to the slot's thread, except
+ * {@link #expire()} (the watchdog), which is ordered with {@link #phaseEnded()} by the pool's
+ * deadline lock.
  */
-final class ThreadWorker<S, E> extends Worker<S, E> {
+final class ThreadWorker<S, E> implements Worker {
+    private final WorkerContext slot;
+    private final WorkerProgram<S, E> program;
+    /** The slot's thread, set by {@link #open()} before any deadline applies; read by the watchdog. */
+    private volatile Thread thread;
     private S state;
-    /** Guarded by the phase lock: whether the watchdog interrupted this thread in the current phase. */
+    /** Guarded by the deadline lock: whether the watchdog interrupted this thread in the current phase. */
     private boolean interruptSent;
 
-    ThreadWorker(Generation<S, E> generation, Generation.Slot<S, E> slot, Chunk<S> carry) {
-        super(generation, slot, carry);
+    ThreadWorker(WorkerContext slot, WorkerProgram<S, E> program) {
+        this.slot = slot;
+        this.program = program;
     }
 
     /** Pins this worker's thread when the pool has {@code cpuIds}; a failure breaks the generation. */
     @Override
-    boolean open() {
-        java.util.Set<Integer> cpus = generation.plan.cpus(slot.id);
+    public void open() {
+        thread = Thread.currentThread();
+        Set<Integer> cpus = slot.pool().cpus(slot.id());
         if (!cpus.isEmpty()) {
-            try {
-                CpuPinning.pinCurrentThread(generation.plan.taskset(), cpus);
-            } catch (IllegalStateException e) {
-                generation.cannotStart(this, e);
-                return false;
-            }
+            CpuPinning.pinCurrentThread(slot.pool().taskset(), cpus);
         }
-        return true;
     }
 
     @Override
-    void callInit() throws Throwable {
-        state = generation.program.init(slot.id);
+    public void init() throws Throwable {
+        state = program.init(slot.id());
     }
 
     @Override
-    int runChunk(Chunk<S> chunk, WorkerStats stats) {
-        Call<S, ?, ?> call = chunk.call;
-        WorkerProgram.Task<S, Object, Object> task = call.task();
-        Object[] tasks = chunk.tasks;
-        int n = tasks.length;
+    @SuppressWarnings("unchecked")
+    public void run(Batch batch) {
+        ChunkRun<S> run = (ChunkRun<S>) batch;
+        WorkerProgram.Task<S, Object, Object> task = run.directCall();
+        int n = batch.size();
         Object[] results = new Object[n];
-        long timeout = call.timeoutNanos;
-        boolean timed = timeout > 0;
-        int id = slot.id;
-        int done = 0;
-        long chunkStart = System.nanoTime(); // for insights and adaptive chunking
-        for (; done < n; done++) {
-            if (call.isDone()) {
-                break;
+        long[] nanos = batch.measured() ? new long[n] : null;
+        int id = slot.id();
+        for (int i = 0; i < n; i++) {
+            if (batch.cancelled()) {
+                Thread.interrupted();
+                return;
             }
-            long taskStart = stats == null ? 0 : System.nanoTime();
+            long taskStart = nanos == null ? 0 : System.nanoTime();
+            batch.begin(i);
             try {
-                if (timed) {
-                    beginPhase(Phase.TASK, call, chunk, done, timeout);
-                }
-                results[done] = task.run(state, id, tasks[done]);
+                results[i] = task.run(state, id, batch.task(i));
             } catch (Throwable t) {
-                if (timed) {
-                    endPhase();
-                }
-                if (stats != null) {
-                    stats.working(System.nanoTime() - chunkStart, done);
-                }
-                if (!abandoned) {
-                    call.failTask(id, chunk, done, t);
-                }
+                batch.end();
                 Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
-                return done + 1;
+                batch.failed(i, t);
+                return;
             }
-            if (timed) {
-                endPhase();
-            }
-            if (stats != null) {
-                stats.task(System.nanoTime() - taskStart, call.method, tasks[done]);
+            batch.end();
+            if (nanos != null) {
+                nanos[i] = System.nanoTime() - taskStart;
             }
         }
         Thread.interrupted();
-        if (stats != null) {
-            stats.working(System.nanoTime() - chunkStart, done);
-        }
-        if (done == n && !abandoned) {
-            chunk.nanos = System.nanoTime() - chunkStart;
-            chunk.results = results;
-            call.progress.advance(n);
-            call.completed(chunk);
-        }
-        return done;
+        batch.completed(results, nanos);
     }
 
     @Override
-    E callExit() throws Throwable {
+    public Object exit() throws Throwable {
         try {
-            return generation.program.exit(state, slot.id);
+            return program.exit(state, slot.id());
         } finally {
             state = null;
         }
     }
 
     @Override
-    Overdue expire(Phase phase) {
+    public boolean expire() {
         interruptSent = true;
         thread.interrupt();
-        return Overdue.NO;
+        return false;
     }
 
     @Override
-    void afterPhase(boolean late) {
+    public void phaseEnded() {
         if (interruptSent) {
             interruptSent = false;
             Thread.interrupted(); // ours, sent for this phase only
@@ -114,7 +99,7 @@ final class ThreadWorker<S, E> extends Worker<S, E> {
     }
 
     @Override
-    void close() {
+    public void close() {
         state = null;
     }
 }

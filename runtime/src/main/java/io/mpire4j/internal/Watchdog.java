@@ -54,11 +54,11 @@ final class Watchdog implements Runnable {
 
     private static <S, E> void check(Generation<S, E> generation) {
         long now = System.nanoTime();
-        List<Worker<S, E>> workers = generation.currentWorkers();
-        for (Worker<S, E> worker : workers) {
-            Worker.Overdue overdue = worker.checkDeadline(now);
-            if (overdue != Worker.Overdue.NO) {
-                generation.abandon(worker, overdue == Worker.Overdue.REPLACE);
+        List<WorkerLoop<S, E>> workers = generation.currentWorkers();
+        for (WorkerLoop<S, E> worker : workers) {
+            WorkerLoop.Overdue overdue = worker.checkDeadline(now);
+            if (overdue != WorkerLoop.Overdue.NO) {
+                generation.abandon(worker, overdue == WorkerLoop.Overdue.REPLACE);
             }
         }
     }

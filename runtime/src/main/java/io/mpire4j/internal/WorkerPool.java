@@ -30,8 +30,8 @@ public final class WorkerPool<S, E> implements AutoCloseable {
 
     private final WorkerProgram<S, E> program;
     private final PoolPlan plan;
-    /** The shared receiver, encoded once for child JVMs (PROCESSES only). */
-    private final byte[] receiver;
+    /** The pool as its worker kind sees it. */
+    private final KindContext context;
 
     private final ReentrantLock lock = new ReentrantLock();
     private State state = State.OPEN;
@@ -45,10 +45,10 @@ public final class WorkerPool<S, E> implements AutoCloseable {
     /** The pool as listeners see it. */
     private final PoolView view;
 
-    private WorkerPool(WorkerProgram<S, E> program, PoolPlan plan, byte[] receiver) {
+    private WorkerPool(WorkerProgram<S, E> program, PoolPlan plan, KindContext context) {
         this.program = program;
         this.plan = plan;
-        this.receiver = receiver;
+        this.context = context;
         this.view = new PoolView(program.className(), plan.kindName(), plan.workers(), this::insights);
     }
 
@@ -63,12 +63,9 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(options, "options");
         PoolPlan plan = PoolPlan.of(options);
-        byte[] receiver = null;
-        if (plan.startMethod() == StartMethod.PROCESSES) {
-            ChildLauncher.check(program);
-            receiver = ChildLauncher.encodeReceiver(program);
-        }
-        WorkerPool<S, E> pool = new WorkerPool<>(program, plan, receiver);
+        KindContext context = new KindContext(program, plan);
+        plan.kind().check(context);
+        WorkerPool<S, E> pool = new WorkerPool<>(program, plan, context);
         PoolListener[] listeners = PoolEvents.current();
         if (listeners.length > 0) {
             Events.fire(listeners, l -> l.poolCreated(pool.view));
@@ -128,7 +125,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
                 active.remove(broken);
                 broken.terminate();
             }
-            Generation<S, E> generation = new Generation<>(program, plan, receiver, view);
+            Generation<S, E> generation = new Generation<>(program, plan, context, view);
             generation.start();
             latest = generation;
             active.add(generation);

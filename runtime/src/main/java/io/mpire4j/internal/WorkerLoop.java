@@ -1,25 +1,32 @@
 package io.mpire4j.internal;
 
+import io.mpire4j.spi.PoolContext;
+import io.mpire4j.spi.Worker;
+import io.mpire4j.spi.WorkerContext;
+import java.io.DataInput;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One worker in a slot: the loop every worker kind shares. It takes chunk after chunk, starts the
- * worker's lifecycle (init) before the first task, restarts the slot at the call's lifespan, and
- * runs exit at the end. Subclasses say where the work happens: {@link ThreadWorker} on its own
- * thread, a child-JVM worker in another process.
+ * worker's lifecycle (init) before the first task, restarts the slot at the call's lifespan, runs
+ * exit at the end, and keeps the deadlines the watchdog checks. Where the work happens is the
+ * kind's {@link Worker}: on this loop's own thread, or by proxy in a child JVM or on a member.
  *
- * <p>Fields without a note are confined to the worker's own thread. The phase fields describe what
- * the worker is doing for the watchdog; they are guarded by {@link #phaseLock} and only written
- * when a deadline applies (a task, init or exit timeout), so untimed work pays nothing for them.
+ * <p>Fields without a note are confined to the slot's thread. The phase fields describe what the
+ * worker is doing for the watchdog; they are guarded by {@link #phaseLock} and only written when a
+ * deadline applies (a task, init or exit timeout), so untimed work pays nothing for them.
  */
-abstract class Worker<S, E> implements Runnable {
+final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     enum Phase { IDLE, INIT, TASK, EXIT }
 
     /** What the watchdog should do about a worker past its deadline. */
     enum Overdue { NO, REPLACE, DROP }
 
     final Generation<S, E> generation;
+    /** The kind's worker; set before the thread starts. */
+    Worker worker;
     final Generation.Slot<S, E> slot;
     /** Set before the thread starts. */
     Thread thread;
@@ -30,10 +37,10 @@ abstract class Worker<S, E> implements Runnable {
     /** Whether a graceful stop still waits for this worker; guarded by the generation's lock. */
     boolean counted = true;
     /**
-     * Set when this worker can do no more work because its child JVM is gone (it died, or the
+     * Set when this worker can do no more work because it is gone (its child JVM died, or the
      * watchdog killed it at a deadline): the loop stops at once without running exit and, unless
      * the generation abandoned the worker, puts a fresh worker in the slot. Written by the
-     * worker's thread, the watchdog or a process-exit callback; always false for thread workers.
+     * worker's thread, the watchdog or a process-exit callback ({@link #lost()}).
      */
     volatile boolean gone;
     /**
@@ -41,7 +48,7 @@ abstract class Worker<S, E> implements Runnable {
      * chunk (running exit first), as at the end of a lifespan: a child JVM whose task threw an
      * {@code OutOfMemoryError}.
      */
-    boolean retire;
+    private boolean retire;
 
     /**
      * While a lifespan restart runs exit: the chunk the fresh worker must run first. If exit is
@@ -71,39 +78,83 @@ abstract class Worker<S, E> implements Runnable {
     private boolean expired;
     private long abandonAt;
 
-    Worker(Generation<S, E> generation, Generation.Slot<S, E> slot, Chunk<S> carry) {
+    WorkerLoop(Generation<S, E> generation, Generation.Slot<S, E> slot, Chunk<S> carry) {
         this.generation = generation;
         this.slot = slot;
         this.carry = carry;
     }
 
-    // ---------------------------------------------------------------- what a kind provides
+    // ---------------------------------------------------------------- the kind's worker
 
-    /** Prepares the worker before its first chunk (a child JVM starts here); false if it cannot work. */
-    abstract boolean open();
+    /** Opens the kind's worker; false if it cannot work (then the generation is broken, unless it is ending anyway). */
+    private boolean open() {
+        try {
+            worker.open();
+            return true;
+        } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (!abandoned && !generation.isTerminated() && !generation.isStopped()) {
+                generation.cannotStart(this, e instanceof IllegalStateException ise ? ise
+                        : new IllegalStateException("mpire4j could not start worker " + slot.id + ": "
+                                + ErrorReport.throwableText(e), e));
+            }
+            return false;
+        }
+    }
 
-    /** Runs {@code @WorkerInit} wherever the worker lives; throws what it threw. */
-    abstract void callInit() throws Throwable;
+    /** Runs the chunk on the kind's worker; returns how many tasks ran, a failed one included. */
+    private int runChunk(Chunk<S> chunk, WorkerStats stats) {
+        ChunkRun<S> run = new ChunkRun<>(this, chunk, stats);
+        worker.run(run);
+        return run.ran();
+    }
 
-    /**
-     * Runs every task of {@code chunk} unless the call ends first; records the work in
-     * {@code stats} (if not null) and then reports the outcome to the call ({@link Call#completed},
-     * {@link Call#failTask}), so that insights read after a call include all of it. Returns the
-     * number of tasks run, a failed one included.
-     */
-    abstract int runChunk(Chunk<S> chunk, WorkerStats stats);
+    /** Called by the watchdog as a phase passes its deadline: the kind interrupts or kills. */
+    private Overdue expire(Phase phase) {
+        if (worker.expire()) {
+            gone = true;
+            return overdue(phase);
+        }
+        return Overdue.NO;
+    }
 
-    /** Runs {@code @WorkerExit} and returns its result; throws what it threw. */
-    abstract E callExit() throws Throwable;
+    // ---------------------------------------------------------------- WorkerContext, for the kind
 
-    /**
-     * Reacts the first time a phase passes its deadline (after the timeout was reported): a thread
-     * is interrupted, a child JVM killed. Returns what the watchdog should do right away.
-     */
-    abstract Overdue expire(Phase phase);
+    @Override
+    public int id() {
+        return slot.id;
+    }
 
-    /** Releases what {@link #open()} took; called once, on the worker's thread, as it ends. */
-    abstract void close();
+    @Override
+    public PoolContext pool() {
+        return generation.context;
+    }
+
+    @Override
+    public void lost() {
+        if (!gone) {
+            gone = true;
+            generation.wake(slot);
+        }
+    }
+
+    @Override
+    public void retire() {
+        retire = true;
+    }
+
+    @Override
+    public boolean ending() {
+        return abandoned || generation.isTerminated();
+    }
+
+    @Override
+    public Object readExit(DataInput in) throws IOException {
+        Codec<E> codec = generation.program.exitCodec();
+        return codec == null ? null : codec.read(in);
+    }
 
     // ---------------------------------------------------------------- the loop
 
@@ -176,7 +227,7 @@ abstract class Worker<S, E> implements Runnable {
             generation.crashed(this, bug);
         } finally {
             try {
-                close();
+                worker.close();
             } finally {
                 generation.ended(this);
             }
@@ -184,7 +235,7 @@ abstract class Worker<S, E> implements Runnable {
     }
 
     /** Ends this worker (running its exit) and starts a fresh one in the slot, which runs {@code next} first. */
-    final void restart(Chunk<S> next) {
+    private void restart(Chunk<S> next) {
         Chunk<S> successorFirst = next != null ? next : ticket;
         handover = successorFirst;
         restarting = true;
@@ -220,12 +271,12 @@ abstract class Worker<S, E> implements Runnable {
     }
 
     /** The ticket this worker claims ranges with, which a successor in its slot takes over. */
-    final Chunk<S> ticket() {
+    Chunk<S> ticket() {
         return ticket;
     }
 
     /** Forgets the lifecycle without running exit: the worker's state is gone (a child JVM died). */
-    final void lost() {
+    private void forgetLifecycle() {
         started = false;
     }
 
@@ -237,7 +288,7 @@ abstract class Worker<S, E> implements Runnable {
         generation.fire(l -> l.workerDied(generation.view, slot.id, abandoned ? "abandoned at a deadline"
                 : "its process ended"));
         if (gone && !abandoned) {
-            lost();
+            forgetLifecycle();
             generation.replaceLost(this);
         }
     }
@@ -255,7 +306,7 @@ abstract class Worker<S, E> implements Runnable {
         }
         Throwable failed = null;
         try {
-            callInit();
+            worker.init();
             started = true;
         } catch (Throwable t) {
             failed = t;
@@ -301,7 +352,9 @@ abstract class Worker<S, E> implements Runnable {
         E result = null;
         Throwable failure = null;
         try {
-            result = callExit();
+            @SuppressWarnings("unchecked")
+            E exited = (E) worker.exit();
+            result = exited;
         } catch (Throwable t) {
             failure = t;
         } finally {
@@ -321,7 +374,7 @@ abstract class Worker<S, E> implements Runnable {
 
     // ---------------------------------------------------------------- deadlines
 
-    final void beginPhase(Phase kind, Call<S, ?, ?> call, Chunk<S> chunk, int position, long timeoutNanos) {
+    void beginPhase(Phase kind, Call<S, ?, ?> call, Chunk<S> chunk, int position, long timeoutNanos) {
         phaseLock.lock();
         try {
             phase = kind;
@@ -336,7 +389,7 @@ abstract class Worker<S, E> implements Runnable {
     }
 
     /** Leaves the current phase; returns whether it ran past its deadline. */
-    final boolean endPhase() {
+    boolean endPhase() {
         phaseLock.lock();
         try {
             phase = Phase.IDLE;
@@ -344,7 +397,7 @@ abstract class Worker<S, E> implements Runnable {
             phaseChunk = null;
             boolean late = expired;
             expired = false;
-            afterPhase(late);
+            worker.phaseEnded();
             return late;
         } finally {
             phaseLock.unlock();
@@ -355,19 +408,17 @@ abstract class Worker<S, E> implements Runnable {
      * What to do with a worker given up in {@code phase}: replace it, except when it was exiting
      * for good (a stop), where nothing needs its slot.
      */
-    final Overdue overdue(Phase phase) {
+    private Overdue overdue(Phase phase) {
         return phase == Phase.EXIT && !restarting ? Overdue.DROP : Overdue.REPLACE;
     }
 
-    /** Hook run under the phase lock as a phase ends; {@code late} if it had expired. */
-    void afterPhase(boolean late) {}
 
     /**
      * Called by the watchdog. The first time a phase is past its deadline, reports the timeout and
      * lets the kind react ({@link #expire}); a thread still in that phase a grace period later is
      * abandoned.
      */
-    final Overdue checkDeadline(long now) {
+    Overdue checkDeadline(long now) {
         phaseLock.lock();
         try {
             if (phase == Phase.IDLE) {

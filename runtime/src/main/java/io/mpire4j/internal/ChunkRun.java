@@ -1,0 +1,154 @@
+package io.mpire4j.internal;
+
+import io.mpire4j.spi.Batch;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * One chunk as the kind's worker sees it while running it: its tasks, their codecs, and the one
+ * report it makes, which goes to the chunk's call (results, a failure, a death) unless the task had
+ * run past its deadline or the worker was abandoned. Confined to the slot's thread.
+ */
+final class ChunkRun<S> implements Batch {
+    private final WorkerLoop<S, ?> loop;
+    private final Chunk<S> chunk;
+    private final Call<S, ?, ?> call;
+    private final WorkerProgram.TaskDef<S, Object, Object> def;
+    private final WorkerStats stats;
+    private final long startNanos = System.nanoTime();
+    private final boolean timed;
+    /** Whether a task of this chunk ran past its deadline: its outcome was already reported as a timeout. */
+    private boolean late;
+    private int ran;
+
+    @SuppressWarnings("unchecked")
+    ChunkRun(WorkerLoop<S, ?> loop, Chunk<S> chunk, WorkerStats stats) {
+        this.loop = loop;
+        this.chunk = chunk;
+        this.call = chunk.call;
+        this.def = (WorkerProgram.TaskDef<S, Object, Object>) loop.generation.program.tasks().get(call.method.index());
+        this.stats = stats;
+        this.timed = call.timeoutNanos > 0;
+    }
+
+    /** How many tasks ran, a failed one included: what a lifespan counts. */
+    int ran() {
+        return ran;
+    }
+
+    /** The direct call, for workers that run tasks in this JVM. */
+    WorkerProgram.Task<S, Object, Object> directCall() {
+        return def.task();
+    }
+
+    @Override
+    public int method() {
+        return call.method.index();
+    }
+
+    @Override
+    public int size() {
+        return chunk.tasks.length;
+    }
+
+    @Override
+    public Object task(int position) {
+        return chunk.tasks[position];
+    }
+
+    @Override
+    public long timeoutNanos() {
+        return call.timeoutNanos;
+    }
+
+    @Override
+    public boolean measured() {
+        return stats != null;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return call.isDone();
+    }
+
+    @Override
+    public void writeTask(DataOutput out, int position) throws IOException {
+        def.taskCodec().write(out, chunk.tasks[position]);
+    }
+
+    @Override
+    public Object readResult(DataInput in) throws IOException {
+        return def.resultCodec().read(in);
+    }
+
+    @Override
+    public void begin(int position) {
+        if (timed) {
+            loop.beginPhase(WorkerLoop.Phase.TASK, call, chunk, position, call.timeoutNanos);
+        }
+    }
+
+    @Override
+    public boolean end() {
+        if (timed && loop.endPhase()) {
+            late = true;
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void completed(Object[] results, long[] taskNanos) {
+        int n = chunk.tasks.length;
+        ran = n;
+        long took = System.nanoTime() - startNanos;
+        if (stats != null) {
+            if (taskNanos != null) {
+                for (int i = 0; i < n; i++) {
+                    stats.task(taskNanos[i], call.method, chunk.tasks[i]);
+                }
+            }
+            stats.working(took, n);
+        }
+        if (!late && !loop.abandoned) {
+            chunk.nanos = took;
+            chunk.results = results;
+            call.progress.advance(n);
+            call.completed(chunk);
+        }
+    }
+
+    @Override
+    public void failed(int position, Throwable cause) {
+        ran = position + 1;
+        if (stats != null) {
+            stats.working(System.nanoTime() - startNanos, position);
+        }
+        if (!late && !loop.abandoned) {
+            call.failTask(loop.slot.id, chunk, position, cause);
+        }
+    }
+
+    @Override
+    public void lost(int position, int exitCode) {
+        ran = chunk.tasks.length;
+        loop.lost();
+        if (loop.ending() || late) {
+            return;
+        }
+        MethodSpec<S, ?, ?> method = call.method;
+        int primary = Math.max(position, 0);
+        TaskFailure failure = new TaskFailure(method.displayName(), loop.slot.id, chunk.taskIndex(primary),
+                method.parameterNames(), method.argumentsOf(chunk.tasks[primary]));
+        String message = ChildWorker.diedMessage(method, loop.slot.id, exitCode, chunk, position);
+        call.fail(() -> ErrorReport.died(failure, exitCode, message));
+    }
+
+    @Override
+    public void untouched() {
+        ran = 0;
+        loop.lost();
+        loop.generation.requeue(chunk);
+    }
+}
