@@ -121,10 +121,6 @@ final class Call<S, T, R> {
         return new Call<>(method, generation, plan, ordered, null, false, progress, null, source, keep);
     }
 
-    boolean isRanged() {
-        return source != null;
-    }
-
     private static long saturatedNanos(Duration d) {
         try {
             return d.toNanos();
@@ -209,7 +205,7 @@ final class Call<S, T, R> {
             return;
         }
         for (int i = 0; i < Math.min(workers, rangedChunks); i++) {
-            generation.submit(Chunk.ticket(this));
+            generation.submit(new Ticket<>(this, i));
         }
     }
 
@@ -422,10 +418,5 @@ final class Call<S, T, R> {
                 throw e;
             }
         }
-    }
-
-    /** Whether the consumer has handed out every result. */
-    boolean finished() {
-        return exhausted && emittedChunks == submittedChunks;
     }
 }

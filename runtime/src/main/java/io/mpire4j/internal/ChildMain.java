@@ -168,11 +168,11 @@ public final class ChildMain {
 
     private void runChunk(WorkerProgram<Object, Object> program, Object state) throws IOException {
         DataInput data = in.data;
-        int index = data.readInt();
-        int flags = data.readUnsignedByte();
-        boolean timed = (flags & ChildWorker.TIMED) != 0;
-        boolean measured = (flags & ChildWorker.MEASURED) != 0;
-        int n = data.readInt();
+        Frames.ChunkHeader header = Frames.readChunkHeader(data);
+        int index = header.method();
+        boolean timed = header.timed();
+        boolean measured = header.measured();
+        int n = header.size();
         List<WorkerProgram.TaskDef<Object, ?, ?>> defs = program.tasks();
         if (index < 0 || index >= defs.size()) {
             throw new IOException("protocol error: method index " + index + " of " + defs.size());
@@ -193,8 +193,7 @@ public final class ChildMain {
         WorkerProgram.Task<Object, Object, Object> task = def.task();
         for (int i = 0; i < n; i++) {
             if (timed) {
-                out.begin().writeInt(i);
-                out.send(Wire.STARTED);
+                Frames.sendStarted(out, i);
             }
             long start = measured ? System.nanoTime() : 0;
             try {
@@ -207,8 +206,7 @@ public final class ChildMain {
                 nanos[i] = System.nanoTime() - start;
             }
         }
-        DataOutputStream payload = out.begin();
-        payload.writeInt(n);
+        DataOutputStream payload = Frames.beginResults(out, n);
         for (int i = 0; i < n; i++) {
             try {
                 def.resultCodec().write(payload, results[i]);
@@ -218,9 +216,7 @@ public final class ChildMain {
             }
         }
         if (measured) {
-            for (long t : nanos) {
-                payload.writeLong(t);
-            }
+            Frames.writeNanos(payload, nanos);
         }
         out.send(Wire.RESULTS);
     }
@@ -249,10 +245,7 @@ public final class ChildMain {
     }
 
     private void sendFailed(int position, Throwable t) throws IOException {
-        DataOutputStream payload = out.begin();
-        payload.writeInt(position);
-        Wire.writeThrowable(payload, t);
-        out.send(Wire.FAILED);
+        Frames.sendFailed(out, position, t);
     }
 
     private void sendThrowable(byte type, Throwable t) throws IOException {
@@ -342,31 +335,24 @@ public final class ChildMain {
                 out.sendEmpty(Wire.INIT);
                 expect(in, Wire.INIT_OK);
                 for (int round = 0; round < 50; round++) {
-                    DataOutputStream payload = out.begin();
-                    payload.writeInt(0);
-                    payload.writeByte(round % 2 == 0 ? ChildWorker.TIMED : ChildWorker.MEASURED);
-                    payload.writeInt(4);
+                    DataOutputStream payload = Frames.beginChunk(out, 0, round % 2 == 0, round % 2 == 1, 4);
                     for (int i = 0; i < 4; i++) {
                         Codecs.INT.write(payload, i);
                     }
                     out.send(Wire.CHUNK);
                     byte type;
                     while ((type = in.next()) == Wire.STARTED) {
-                        in.data.readInt();
+                        Frames.readStarted(in.data);
                     }
                     if (type != Wire.RESULTS) {
                         throw Wire.unexpected(type, "in training");
                     }
                 }
-                DataOutputStream payload = out.begin();
-                payload.writeInt(1);
-                payload.writeByte(0);
-                payload.writeInt(1);
+                DataOutputStream payload = Frames.beginChunk(out, 1, false, false, 1);
                 Codecs.STRING.write(payload, "training");
                 out.send(Wire.CHUNK);
                 expect(in, Wire.FAILED);
-                in.data.readInt();
-                Wire.readThrowable(in.data);
+                Frames.readFailed(in.data);
                 out.sendEmpty(Wire.EXIT);
                 expect(in, Wire.EXIT_OK);
                 out.sendEmpty(Wire.SHUTDOWN);
@@ -376,7 +362,6 @@ public final class ChildMain {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(dir);
         }
-        ProcessHandle.current().parent().ifPresent(ProcessHandle::isAlive);
     }
 
     private static void expect(Wire.In in, byte type) throws IOException {

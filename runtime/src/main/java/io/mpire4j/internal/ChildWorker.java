@@ -5,7 +5,6 @@ import io.mpire4j.spi.Worker;
 import io.mpire4j.spi.WorkerContext;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -38,8 +37,6 @@ final class ChildWorker implements Worker {
     private static final long REAP_WAIT_MILLIS = 5000;
     /** Tasks listed in a {@link WorkerDiedException}'s message. */
     private static final int LISTED_TASKS = 5;
-    static final int TIMED = 1;
-    static final int MEASURED = 2;
 
     private final WorkerContext slot;
     private final int id;
@@ -151,14 +148,7 @@ final class ChildWorker implements Worker {
         int n = batch.size();
         boolean timed = batch.timeoutNanos() > 0;
         boolean measured = batch.measured();
-        DataOutputStream payload = out.begin();
-        try {
-            payload.writeInt(batch.method());
-            payload.writeByte((timed ? TIMED : 0) | (measured ? MEASURED : 0));
-            payload.writeInt(n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte buffer does not fail
-        }
+        DataOutputStream payload = Frames.beginChunk(out, batch.method(), timed, measured, n);
         for (int i = 0; i < n; i++) {
             try {
                 batch.writeTask(payload, i);
@@ -174,7 +164,7 @@ final class ChildWorker implements Worker {
             while (true) {
                 byte type = in.next();
                 if (type == Wire.STARTED) {
-                    position = in.data.readInt();
+                    position = Frames.readStarted(in.data);
                     batch.begin(position);
                     continue;
                 }
@@ -184,12 +174,11 @@ final class ChildWorker implements Worker {
                     return;
                 }
                 if (type == Wire.FAILED) {
-                    int at = in.data.readInt();
-                    Throwable cause = Wire.readThrowable(in.data);
-                    if (cause instanceof VirtualMachineError) {
+                    Frames.Failed failed = Frames.readFailed(in.data);
+                    if (failed.cause() instanceof VirtualMachineError) {
                         slot.retire(); // e.g. OutOfMemoryError: the JVM may be in a bad way, start afresh
                     }
-                    batch.failed(at, cause);
+                    batch.failed(failed.position(), failed.cause());
                     return;
                 }
                 throw Wire.unexpected(type, "while running a chunk");
@@ -202,7 +191,7 @@ final class ChildWorker implements Worker {
     }
 
     private void received(Batch batch, boolean measured) throws IOException {
-        int n = in.data.readInt();
+        int n = Frames.readResultCount(in.data);
         Object[] results = new Object[n];
         for (int i = 0; i < n; i++) {
             try {
@@ -212,14 +201,7 @@ final class ChildWorker implements Worker {
                 return;
             }
         }
-        long[] nanos = null;
-        if (measured) {
-            nanos = new long[n];
-            for (int i = 0; i < n; i++) {
-                nanos[i] = in.data.readLong();
-            }
-        }
-        batch.completed(results, nanos);
+        batch.completed(results, measured ? Frames.readNanos(in.data, n) : null);
     }
 
     /** Whether an end of the channel now is one this side caused. */
@@ -351,10 +333,5 @@ final class ChildWorker implements Worker {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /** The child's process, for tests. */
-    Process process() {
-        return process;
     }
 }

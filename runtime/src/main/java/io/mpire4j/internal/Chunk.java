@@ -4,7 +4,7 @@ package io.mpire4j.internal;
  * Consecutive tasks of one call, handed to one worker at once: all bookkeeping (queueing, waking,
  * completion, progress) happens per chunk, never per task.
  */
-final class Chunk<S> {
+final class Chunk<S> implements Work<S> {
     final Call<S, ?, ?> call;
     /** Position of this chunk in its call, from 0. */
     final int seq;
@@ -23,16 +23,14 @@ final class Chunk<S> {
         this.tasks = tasks;
     }
 
-    /**
-     * A ticket: not tasks but the right to claim ranges of a call over an in-memory list
-     * ({@link Call#claim()}); one is queued per worker.
-     */
-    static <S> Chunk<S> ticket(Call<S, ?, ?> call) {
-        return new Chunk<>(call, -1, -1, null);
+    @Override
+    public Call<S, ?, ?> call() {
+        return call;
     }
 
-    boolean isTicket() {
-        return tasks == null;
+    @Override
+    public int seq() {
+        return seq;
     }
 
     long taskIndex(int position) {

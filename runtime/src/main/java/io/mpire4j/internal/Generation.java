@@ -40,7 +40,7 @@ final class Generation<S, E> {
     /** One worker position; its id stays while the thread in it is replaced. */
     static final class Slot<S, E> {
         final int id;
-        final ArrayDeque<Chunk<S>> own = new ArrayDeque<>();
+        final ArrayDeque<Work<S>> own = new ArrayDeque<>();
         final Condition wake;
         final WorkerStats stats;
         boolean waiting;
@@ -64,7 +64,7 @@ final class Generation<S, E> {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workerEnded = lock.newCondition();
     private final List<Slot<S, E>> slots;
-    private final ArrayDeque<Chunk<S>> shared = new ArrayDeque<>();
+    private final ArrayDeque<Work<S>> shared = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Set<Call<S, ?, ?>> calls = new HashSet<>();
     private final List<E> exitResults = new ArrayList<>();
@@ -123,7 +123,7 @@ final class Generation<S, E> {
     }
 
     /** Guarded by lock. */
-    private void startWorker(Slot<S, E> slot, Chunk<S> first) {
+    private void startWorker(Slot<S, E> slot, Work<S> first) {
         WorkerLoop<S, E> worker = new WorkerLoop<>(this, slot, first);
         worker.worker = workers.worker(worker);
         Thread thread = newThread(slot.id, worker);
@@ -186,12 +186,12 @@ final class Generation<S, E> {
     }
 
     /** Queues a chunk: round-robin by chunk number with orderTasks, else for whichever worker is free. */
-    void submit(Chunk<S> chunk) {
+    void submit(Work<S> chunk) {
         lock.lock();
         try {
-            requireRunning(chunk.call);
+            requireRunning(chunk.call());
             if (plan.orderTasks()) {
-                Slot<S, E> slot = slots.get(chunk.seq % slots.size());
+                Slot<S, E> slot = slots.get(chunk.seq() % slots.size());
                 slot.own.add(chunk);
                 slot.wake.signal();
                 return;
@@ -226,7 +226,7 @@ final class Generation<S, E> {
      * The next chunk for {@code worker}, waiting while there is none; {@code null} when the worker
      * should stop. Called on the worker's thread.
      */
-    Chunk<S> take(WorkerLoop<S, E> worker) {
+    Work<S> take(WorkerLoop<S, E> worker) {
         Slot<S, E> slot = worker.slot;
         lock.lock();
         try {
@@ -234,7 +234,7 @@ final class Generation<S, E> {
                 if (worker.abandoned || worker.gone || state == State.TERMINATED || slot.current != worker) {
                     return null;
                 }
-                Chunk<S> chunk = slot.own.poll();
+                Work<S> chunk = slot.own.poll();
                 if (chunk == null) {
                     chunk = shared.poll();
                 }
@@ -285,7 +285,7 @@ final class Generation<S, E> {
     // ---------------------------------------------------------------- worker lifecycle
 
     /** A worker reached its lifespan; its slot gets a fresh worker, which runs {@code carry} first. */
-    void restart(WorkerLoop<S, E> old, Chunk<S> carry) {
+    void restart(WorkerLoop<S, E> old, Work<S> carry) {
         lock.lock();
         try {
             if (state == State.TERMINATED || old.slot.current != old) {

@@ -55,15 +55,15 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
      * abandoned at its deadline, the generation hands this chunk to the replacement, so no chunk
      * is lost. Written on the worker's thread, read by the watchdog.
      */
-    volatile Chunk<S> handover;
+    volatile Work<S> handover;
     /** Whether exit runs for a lifespan restart (the slot needs a successor) rather than a stop. */
     private volatile boolean restarting;
 
     /** The ticket of a ranged call this worker is claiming ranges of, if any. */
-    private Chunk<S> ticket;
+    private Ticket<S> ticket;
 
     private final long createdNanos = System.nanoTime();
-    private Chunk<S> carry;
+    private Work<S> carry;
     /** Whether init has run (or there is none) and exit is still due. */
     private boolean started;
     /** Tasks run since the lifecycle started, failed ones included: what a lifespan counts. */
@@ -78,7 +78,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     private boolean expired;
     private long abandonAt;
 
-    WorkerLoop(Generation<S, E> generation, Generation.Slot<S, E> slot, Chunk<S> carry) {
+    WorkerLoop(Generation<S, E> generation, Generation.Slot<S, E> slot, Work<S> carry) {
         this.generation = generation;
         this.slot = slot;
         this.carry = carry;
@@ -174,12 +174,13 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 return;
             }
             generation.fire(l -> l.workerStarted(generation.view, slot.id, Duration.ofNanos(startUp)));
-            Chunk<S> chunk = carry;
-            carry = null;
-            if (chunk != null && chunk.isTicket()) {
-                ticket = chunk;
-                chunk = null;
+            Chunk<S> chunk = null;
+            if (carry instanceof Ticket<S> t) {
+                ticket = t;
+            } else if (carry instanceof Chunk<S> c) {
+                chunk = c;
             }
+            carry = null;
             while (true) {
                 if (chunk == null) {
                     chunk = next(stats);
@@ -236,7 +237,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
 
     /** Ends this worker (running its exit) and starts a fresh one in the slot, which runs {@code next} first. */
     private void restart(Chunk<S> next) {
-        Chunk<S> successorFirst = next != null ? next : ticket;
+        Work<S> successorFirst = next != null ? next : ticket;
         handover = successorFirst;
         restarting = true;
         exit(generation.measure ? slot.stats : null);
@@ -252,26 +253,27 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     private Chunk<S> next(WorkerStats stats) {
         while (true) {
             if (ticket != null) {
-                Chunk<S> claimed = ticket.call.claim();
+                Chunk<S> claimed = ticket.claim();
                 if (claimed != null) {
                     return claimed;
                 }
                 ticket = null;
             }
             long waitStart = stats == null ? 0 : System.nanoTime();
-            Chunk<S> chunk = generation.take(this);
+            Work<S> work = generation.take(this);
             if (stats != null) {
                 stats.waiting(System.nanoTime() - waitStart);
             }
-            if (chunk == null || !chunk.isTicket()) {
-                return chunk;
+            if (work instanceof Ticket<S> t) {
+                ticket = t;
+            } else {
+                return (Chunk<S>) work;
             }
-            ticket = chunk;
         }
     }
 
     /** The ticket this worker claims ranges with, which a successor in its slot takes over. */
-    Chunk<S> ticket() {
+    Ticket<S> ticket() {
         return ticket;
     }
 

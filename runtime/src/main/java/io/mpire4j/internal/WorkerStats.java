@@ -104,15 +104,6 @@ final class WorkerStats {
     }
 
     private static String describe(Slow slow) {
-        Object[] args = slow.method().argumentsOf(slow.task());
-        StringBuilder out = new StringBuilder();
-        List<String> names = slow.method().parameterNames();
-        for (int i = 0; i < args.length; i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            out.append(i < names.size() ? names.get(i) : "arg" + i).append(" = ").append(ErrorReport.describe(args[i]));
-        }
-        return out.toString();
+        return ErrorReport.arguments(slow.method().parameterNames(), slow.method().argumentsOf(slow.task()), ", ");
     }
 }

@@ -1,0 +1,13 @@
+package io.mpire4j.internal;
+
+/**
+ * What a worker takes from its generation's queues: a {@link Chunk} of tasks, or a {@link Ticket}
+ * to claim ranges of a call itself.
+ */
+sealed interface Work<S> permits Chunk, Ticket {
+    /** The call this belongs to. */
+    Call<S, ?, ?> call();
+
+    /** The position in the call by which {@code orderTasks} picks a worker. */
+    int seq();
+}
