@@ -2,42 +2,33 @@ package io.mpire4j.internal;
 
 import io.mpire4j.ParallelMethod;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.RandomAccess;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
- * The one implementation of {@link ParallelMethod}: settings plus dispatch to the pool's calls.
+ * The one implementation of {@link ParallelMethod}: its settings, and a {@link Dispatcher} that runs
+ * the calls.
  * Immutable and thread-safe; see the interface for the contract of each method.
  */
 final class Handle<T, R> implements ParallelMethod<T, R> {
-    private final WorkerPool<?, ?> pool;
-    private final Runner<?, T, R> runner;
+    private final Dispatcher<?, T, R> runner;
     private final CallSettings settings;
 
     <S> Handle(WorkerPool<S, ?> pool, MethodSpec<S, T, R> spec, CallSettings settings) {
-        this(pool, new Runner<>(pool, spec), settings);
+        this(new Dispatcher<>(pool, spec), settings);
     }
 
-    private Handle(WorkerPool<?, ?> pool, Runner<?, T, R> runner, CallSettings settings) {
-        this.pool = pool;
+    private Handle(Dispatcher<?, T, R> runner, CallSettings settings) {
         this.runner = runner;
         this.settings = settings;
     }
 
     private ParallelMethod<T, R> with(CallSettings changed) {
-        return new Handle<>(pool, runner, changed);
+        return new Handle<>(runner, changed);
     }
 
     // ---------------------------------------------------------------- settings
@@ -162,263 +153,5 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
     @Override
     public String toString() {
         return "ParallelMethod[" + runner.spec.displayName() + ", " + settings + "]";
-    }
-
-    /** Runs calls of one method on one pool; typed by the pool's state so workers can call it. */
-    private static final class Runner<S, T, R> {
-        final WorkerPool<S, ?> pool;
-        final MethodSpec<S, T, R> spec;
-
-        Runner(WorkerPool<S, ?> pool, MethodSpec<S, T, R> spec) {
-            this.pool = pool;
-            this.spec = spec;
-        }
-
-        private Call<S, T, R> open(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length,
-                boolean ordered, boolean single, Call.Completion<S> completion) {
-            Generation<S, ?> generation = pool.acquire();
-            CallEvents progress = events(settings, single);
-            Call<S, T, R> call = new Call<>(spec, generation, plan, ordered, input, single, progress, completion);
-            try {
-                generation.register(call);
-            } catch (RuntimeException e) {
-                release(generation);
-                throw e;
-            }
-            progress.start(length);
-            return call;
-        }
-
-        /** The events of a new call: its bar, if shown, and the pool listeners; single tasks report none. */
-        private CallEvents events(CallSettings settings, boolean single) {
-            if (single) {
-                return CallEvents.NONE;
-            }
-            String description = settings.description() != null ? settings.description() : spec.methodName();
-            Progress bar = settings.progressBar() ? new ProgressBar(description, ProgressDisplay.standard()) : Progress.NONE;
-            return CallEvents.of(bar, pool.view(), spec.displayName(), description);
-        }
-
-        private void release(Generation<S, ?> generation) {
-            pool.release(generation);
-        }
-
-        /** Ends a call: unregisters it and, with keepAlive(false), stops its workers. */
-        private void finishCall(Call<S, T, R> call, Throwable primary) {
-            call.generation.unregister(call);
-            try {
-                release(call.generation);
-            } catch (RuntimeException e) {
-                if (primary == null) {
-                    throw e;
-                }
-                primary.addSuppressed(e);
-            }
-        }
-
-        /**
-         * Whether a call can let its workers claim ranges of the input themselves: an in-memory
-         * random-access list, and no setting that asks for chunk-by-chunk dispatch.
-         */
-        private boolean rangeable(CallSettings settings, Iterable<? extends T> tasks) {
-            return tasks instanceof List<?> && tasks instanceof RandomAccess && settings.maxTasksActive() == 0
-                    && settings.workerLifespan() == 0 && !pool.plan().orderTasks();
-        }
-
-        @SuppressWarnings("unchecked")
-        List<R> collect(CallSettings settings, Iterable<? extends T> tasks, long length, boolean ordered, boolean keep) {
-            Objects.requireNonNull(tasks, "tasks");
-            CallPlan plan = CallPlan.resolve(settings, length, pool.plan().workers());
-            if (rangeable(settings, tasks)) {
-                return collectRanges(settings, plan, (List<? extends T>) tasks, ordered, keep);
-            }
-            Call<S, T, R> call = open(settings, plan, tasks.iterator(), length, ordered, false, null);
-            List<R> out = keep ? new ArrayList<>(length >= 0 ? (int) Math.min(length, 1 << 20) : 16) : null;
-            Throwable failure = null;
-            try {
-                for (Chunk<S> chunk; (chunk = call.next()) != null; ) {
-                    if (keep) {
-                        for (Object result : chunk.results) {
-                            out.add((R) result);
-                        }
-                    }
-                }
-                call.progress.finish(Progress.Outcome.DONE);
-                return keep ? Collections.unmodifiableList(out) : null;
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                call.cancel("the call failed");
-                call.progress.end(Progress.Outcome.FAILED, e);
-                throw e;
-            } finally {
-                finishCall(call, failure);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private List<R> collectRanges(CallSettings settings, CallPlan plan, List<? extends T> tasks, boolean ordered,
-                boolean keep) {
-            Generation<S, ?> generation = pool.acquire();
-            CallEvents progress = events(settings, false);
-            Call<S, T, R> call = Call.ranged(spec, generation, plan, ordered, tasks, keep, progress);
-            try {
-                generation.register(call);
-            } catch (RuntimeException e) {
-                release(generation);
-                throw e;
-            }
-            progress.start(tasks.size());
-            Throwable failure = null;
-            try {
-                call.submitTickets(pool.plan().workers());
-                Object[] results = call.awaitRanges();
-                call.progress.finish(Progress.Outcome.DONE);
-                return keep ? (List<R>) Collections.unmodifiableList(Arrays.asList(results)) : null;
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                call.cancel("the call failed");
-                call.progress.end(Progress.Outcome.FAILED, e);
-                throw e;
-            } finally {
-                finishCall(call, failure);
-            }
-        }
-
-        Stream<R> stream(CallSettings settings, Iterator<? extends T> input, long length, boolean ordered,
-                Stream<?> source) {
-            CallPlan plan = CallPlan.resolve(settings, length, pool.plan().workers());
-            LazyResults results = new LazyResults(settings, plan, input, length, ordered);
-            Stream<R> stream = StreamSupport.stream(results, false).onClose(results::close);
-            return source == null ? stream : stream.onClose(source::close);
-        }
-
-        @SuppressWarnings("unchecked")
-        R apply(CallSettings settings, T task) {
-            Call<S, T, R> call = open(settings, CallPlan.single(settings), null, 1, true, true, null);
-            Throwable failure = null;
-            try {
-                call.submitSingle(task);
-                Chunk<S> chunk = call.next();
-                return (R) chunk.results[0];
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                call.cancel("the call failed");
-                throw e;
-            } finally {
-                finishCall(call, failure);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        CompletableFuture<R> applyAsync(CallSettings settings, T task) {
-            CompletableFuture<R> future = new CompletableFuture<>();
-            if (!pool.plan().keepAlive()) {
-                // The call owns its workers and must stop them after the task: do that off the caller's thread.
-                pool.requireOpen();
-                Thread.ofPlatform().name("mpire4j-apply").daemon(true).start(() -> {
-                    try {
-                        future.complete(apply(settings, task));
-                    } catch (RuntimeException | Error e) {
-                        future.completeExceptionally(e);
-                    }
-                });
-                return future;
-            }
-            Call<S, T, R>[] holder = new Call[1];
-            Call.Completion<S> completion = new Call.Completion<>() {
-                @Override
-                public void completed(Chunk<S> chunk) {
-                    holder[0].generation.unregister(holder[0]);
-                    future.complete((R) chunk.results[0]);
-                }
-
-                @Override
-                public void failed(java.util.function.Supplier<? extends RuntimeException> reason) {
-                    holder[0].generation.unregister(holder[0]);
-                    future.completeExceptionally(reason.get());
-                }
-            };
-            Call<S, T, R> call = open(settings, CallPlan.single(settings), null, 1, true, true, completion);
-            holder[0] = call;
-            future.whenComplete((result, error) -> {
-                if (future.isCancelled()) {
-                    call.cancel("the future was cancelled");
-                }
-            });
-            try {
-                call.submitSingle(task);
-            } catch (RuntimeException e) {
-                call.fail(() -> e);
-            }
-            return future;
-        }
-
-        /** The spliterator behind imap: opens the call on the first pull, ends it when drained or closed. */
-        private final class LazyResults extends Spliterators.AbstractSpliterator<R> {
-            private final CallSettings settings;
-            private final CallPlan plan;
-            private final Iterator<? extends T> input;
-            private final long length;
-            private final boolean ordered;
-            private Call<S, T, R> call;
-            private Chunk<S> chunk;
-            private int position;
-            private boolean ended;
-
-            LazyResults(CallSettings settings, CallPlan plan, Iterator<? extends T> input, long length, boolean ordered) {
-                super(length >= 0 ? length : Long.MAX_VALUE, Spliterator.ORDERED);
-                this.settings = settings;
-                this.plan = plan;
-                this.input = input;
-                this.length = length;
-                this.ordered = ordered;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public boolean tryAdvance(Consumer<? super R> action) {
-                if (ended) {
-                    return false;
-                }
-                if (call == null) {
-                    call = open(settings, plan, input, length, ordered, false, null);
-                }
-                try {
-                    while (chunk == null || position == chunk.results.length) {
-                        chunk = call.next();
-                        position = 0;
-                        if (chunk == null) {
-                            call.progress.finish(Progress.Outcome.DONE);
-                            end(null);
-                            return false;
-                        }
-                    }
-                } catch (RuntimeException | Error e) {
-                    call.progress.end(Progress.Outcome.FAILED, e);
-                    end(e);
-                    throw e;
-                }
-                action.accept((R) chunk.results[position++]);
-                return true;
-            }
-
-            private void end(Throwable failure) {
-                if (!ended) {
-                    ended = true;
-                    chunk = null;
-                    if (call != null) {
-                        call.cancel("the stream was closed");
-                        finishCall(call, failure);
-                    }
-                }
-            }
-
-            void close() {
-                if (call != null && !ended) {
-                    call.progress.finish(Progress.Outcome.CANCELLED);
-                }
-                end(null);
-            }
-        }
     }
 }

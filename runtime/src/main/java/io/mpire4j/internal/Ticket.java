@@ -1,14 +1,14 @@
 package io.mpire4j.internal;
 
 /**
- * The right to claim ranges of a call over an in-memory list ({@link Call#claim()}): one is queued
+ * The right to claim ranges of a call over an in-memory list ({@link RangedCall#claim()}): one is queued
  * per worker, and a worker holding one claims range after range until none is left. Immutable.
  */
 final class Ticket<S> implements Work<S> {
-    private final Call<S, ?, ?> call;
+    private final RangedCall<S, ?, ?> call;
     private final int seq;
 
-    Ticket(Call<S, ?, ?> call, int seq) {
+    Ticket(RangedCall<S, ?, ?> call, int seq) {
         this.call = call;
         this.seq = seq;
     }
