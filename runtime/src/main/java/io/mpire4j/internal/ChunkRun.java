@@ -111,7 +111,7 @@ final class ChunkRun<S> implements Batch {
             }
             stats.working(took, n);
         }
-        if (!late && !loop.abandoned) {
+        if (!late && !loop.abandoned()) {
             chunk.nanos = took;
             chunk.results = results;
             call.progress.advance(n);
@@ -125,7 +125,7 @@ final class ChunkRun<S> implements Batch {
         if (stats != null) {
             stats.working(System.nanoTime() - startNanos, position);
         }
-        if (!late && !loop.abandoned) {
+        if (!late && !loop.abandoned()) {
             call.failTask(loop.slot.id, chunk, position, cause);
         }
     }

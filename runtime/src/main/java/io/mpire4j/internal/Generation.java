@@ -231,7 +231,7 @@ final class Generation<S, E> {
         lock.lock();
         try {
             while (true) {
-                if (worker.abandoned || worker.gone || state == State.TERMINATED || slot.current != worker) {
+                if (worker.over() || state == State.TERMINATED || slot.current != worker) {
                     return null;
                 }
                 Work<S> chunk = slot.own.poll();
@@ -335,7 +335,7 @@ final class Generation<S, E> {
         }
     }
 
-    /** Wakes the slot's worker if it waits for work, so that it sees it is {@link Worker#gone}. */
+    /** Wakes the slot's worker if it waits for work, so that it sees it is gone. */
     void wake(Slot<S, E> slot) {
         lock.lock();
         try {
@@ -373,10 +373,9 @@ final class Generation<S, E> {
     void abandon(WorkerLoop<S, E> worker, boolean replace) {
         lock.lock();
         try {
-            if (worker.abandoned) {
+            if (!worker.abandon()) {
                 return;
             }
-            worker.abandoned = true;
             threads.remove(worker.thread);
             uncount(worker);
             if (replace && worker.slot.current == worker && (state == State.RUNNING || state == State.STOPPING)) {
@@ -466,7 +465,7 @@ final class Generation<S, E> {
         try {
             List<WorkerLoop<S, E>> workers = new ArrayList<>(slots.size());
             for (Slot<S, E> slot : slots) {
-                if (slot.current != null && !slot.current.abandoned) {
+                if (slot.current != null && !slot.current.abandoned()) {
                     workers.add(slot.current);
                 }
             }

@@ -6,6 +6,7 @@ import io.mpire4j.spi.WorkerContext;
 import java.io.DataInput;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -32,17 +33,20 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     Thread thread;
     /** Set before the thread starts: whether this worker replaces an earlier one in its slot. */
     boolean replacement;
-    /** Set by the generation when it gives up on this worker. */
-    volatile boolean abandoned;
+    /**
+     * Where a worker is in its life. Transitions happen only in {@link #move}, by compare-and-set:
+     * <pre>
+     * READY ──init──▶ STARTED ──exit──▶ RESTARTING | STOPPING ──▶ READY
+     *   any of those ──lost()──▶ GONE          (its process died: replaced without exit)
+     *   any but ABANDONED ──abandon()──▶ ABANDONED   (given up at a deadline: replaced, results dropped)
+     * </pre>
+     * GONE and ABANDONED are final. {@code STARTED}: init ran (or there is none) and exit is due.
+     */
+    enum Life { READY, STARTED, RESTARTING, STOPPING, GONE, ABANDONED }
+
+    private final AtomicReference<Life> life = new AtomicReference<>(Life.READY);
     /** Whether a graceful stop still waits for this worker; guarded by the generation's lock. */
     boolean counted = true;
-    /**
-     * Set when this worker can do no more work because it is gone (its child JVM died, or the
-     * watchdog killed it at a deadline): the loop stops at once without running exit and, unless
-     * the generation abandoned the worker, puts a fresh worker in the slot. Written by the
-     * worker's thread, the watchdog or a process-exit callback ({@link #lost()}).
-     */
-    volatile boolean gone;
     /**
      * Set by a kind, on the worker's thread, when the worker should be replaced after the current
      * chunk (running exit first), as at the end of a lifespan: a child JVM whose task threw an
@@ -56,16 +60,12 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
      * is lost. Written on the worker's thread, read by the watchdog.
      */
     volatile Work<S> handover;
-    /** Whether exit runs for a lifespan restart (the slot needs a successor) rather than a stop. */
-    private volatile boolean restarting;
 
     /** The ticket of a ranged call this worker is claiming ranges of, if any. */
     private Ticket<S> ticket;
 
     private final long createdNanos = System.nanoTime();
     private Work<S> carry;
-    /** Whether init has run (or there is none) and exit is still due. */
-    private boolean started;
     /** Tasks run since the lifecycle started, failed ones included: what a lifespan counts. */
     long tasksSinceStart;
 
@@ -84,6 +84,42 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         this.carry = carry;
     }
 
+    // ---------------------------------------------------------------- life
+
+    /** Moves from {@code from} to {@code to}; false (and no change) if the worker was not in {@code from}. */
+    private boolean move(Life from, Life to) {
+        return life.compareAndSet(from, to);
+    }
+
+    /** Moves to a final state unless already in one; false if it was final already (or ABANDONED). */
+    private boolean end(Life to) {
+        while (true) {
+            Life now = life.get();
+            if (now == Life.ABANDONED || now == to) {
+                return false;
+            }
+            if (life.compareAndSet(now, to)) {
+                return true;
+            }
+        }
+    }
+
+    /** Whether the generation gave up on this worker at a deadline. */
+    boolean abandoned() {
+        return life.get() == Life.ABANDONED;
+    }
+
+    /** Whether this worker can work no more: gone or abandoned. */
+    boolean over() {
+        Life now = life.get();
+        return now == Life.GONE || now == Life.ABANDONED;
+    }
+
+    /** Called by the generation (under its lock) as it gives up on this worker; false if it already had. */
+    boolean abandon() {
+        return end(Life.ABANDONED);
+    }
+
     // ---------------------------------------------------------------- the kind's worker
 
     /** Opens the kind's worker; false if it cannot work (then the generation is broken, unless it is ending anyway). */
@@ -95,7 +131,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            if (!abandoned && !generation.isTerminated() && !generation.isStopped()) {
+            if (!abandoned() && !generation.isTerminated() && !generation.isStopped()) {
                 generation.cannotStart(this, e instanceof IllegalStateException ise ? ise
                         : new IllegalStateException("mpire4j could not start worker " + slot.id + ": "
                                 + ErrorReport.throwableText(e), e));
@@ -113,9 +149,10 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
 
     /** Called by the watchdog as a phase passes its deadline: the kind interrupts or kills. */
     private Overdue expire(Phase phase) {
+        Overdue ifGone = overdue(phase); // before the kind acts: a killed worker is no longer RESTARTING
         if (worker.expire()) {
-            gone = true;
-            return overdue(phase);
+            end(Life.GONE);
+            return ifGone;
         }
         return Overdue.NO;
     }
@@ -134,8 +171,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
 
     @Override
     public void lost() {
-        if (!gone) {
-            gone = true;
+        if (end(Life.GONE)) {
             generation.wake(slot);
         }
     }
@@ -147,7 +183,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
 
     @Override
     public boolean ending() {
-        return abandoned || generation.isTerminated();
+        return abandoned() || generation.isTerminated();
     }
 
     @Override
@@ -185,7 +221,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 if (chunk == null) {
                     chunk = next(stats);
                     if (chunk == null) {
-                        if (gone) {
+                        if (over()) {
                             leave();
                             return;
                         }
@@ -198,12 +234,12 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                     continue;
                 }
                 int lifespan = call.lifespan;
-                if (lifespan > 0 && started && tasksSinceStart + chunk.tasks.length > lifespan) {
+                if (lifespan > 0 && life.get() == Life.STARTED && tasksSinceStart + chunk.tasks.length > lifespan) {
                     restart(chunk);
                     return;
                 }
-                if (!started && !init(call, stats)) {
-                    if (abandoned || gone) {
+                if (life.get() != Life.STARTED && !init(call, stats)) {
+                    if (over()) {
                         leave();
                         return;
                     }
@@ -211,7 +247,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                     continue;
                 }
                 tasksSinceStart += runChunk(chunk, stats);
-                if (abandoned || gone) {
+                if (over()) {
                     leave();
                     return;
                 }
@@ -221,8 +257,8 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 }
                 chunk = null;
             }
-            if (!abandoned && !gone && !generation.isTerminated()) {
-                exit(stats);
+            if (!over() && !generation.isTerminated()) {
+                exit(stats, Life.STOPPING);
             }
         } catch (Throwable bug) {
             generation.crashed(this, bug);
@@ -239,9 +275,8 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     private void restart(Chunk<S> next) {
         Work<S> successorFirst = next != null ? next : ticket;
         handover = successorFirst;
-        restarting = true;
-        exit(generation.measure ? slot.stats : null);
-        if (!abandoned) {
+        exit(generation.measure ? slot.stats : null, Life.RESTARTING);
+        if (!abandoned()) {
             generation.restart(this, successorFirst);
         }
     }
@@ -277,20 +312,15 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         return ticket;
     }
 
-    /** Forgets the lifecycle without running exit: the worker's state is gone (a child JVM died). */
-    private void forgetLifecycle() {
-        started = false;
-    }
-
     /**
      * Ends a worker that is {@link #gone} or abandoned, without exit: a gone worker that the
      * generation did not abandon gets a fresh worker in its slot ({@link Generation#replaceLost}).
      */
     private void leave() {
-        generation.fire(l -> l.workerDied(generation.view, slot.id, abandoned ? "abandoned at a deadline"
+        boolean given = abandoned();
+        generation.fire(l -> l.workerDied(generation.view, slot.id, given ? "abandoned at a deadline"
                 : "its process ended"));
-        if (gone && !abandoned) {
-            forgetLifecycle();
+        if (!given) {
             generation.replaceLost(this);
         }
     }
@@ -298,7 +328,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     private boolean init(Call<S, ?, ?> call, WorkerStats stats) {
         WorkerProgram<S, E> program = generation.program;
         if (!program.hasInit()) {
-            started = true;
+            move(Life.READY, Life.STARTED);
             return true;
         }
         long start = System.nanoTime();
@@ -309,10 +339,10 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         Throwable failed = null;
         try {
             worker.init();
-            started = true;
+            move(Life.READY, Life.STARTED);
         } catch (Throwable t) {
             failed = t;
-            if (!abandoned) {
+            if (!abandoned()) {
                 call.fail(() -> ErrorReport.initFailed(program.initName(), slot.id, "failed", t));
             }
         } finally {
@@ -326,17 +356,18 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             Throwable why = failed;
             generation.fire(l -> l.workerInitDone(generation.view, slot.id, Duration.ofNanos(took), why));
         }
-        return started;
+        return life.get() == Life.STARTED;
     }
 
-    private void exit(WorkerStats stats) {
-        if (!started) {
+    /** Runs exit if it is due, as {@code why} (a restart or a stop); back to READY after. */
+    private void exit(WorkerStats stats, Life why) {
+        if (!move(Life.STARTED, why)) {
             return;
         }
-        started = false;
         try {
             runExit(stats);
         } finally {
+            move(why, Life.READY);
             generation.fire(l -> l.workerExited(generation.view, slot.id));
         }
     }
@@ -364,7 +395,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             if (stats != null) {
                 stats.exit(System.nanoTime() - start);
             }
-            if (!abandoned && !late) {
+            if (!abandoned() && !late) {
                 if (failure == null) {
                     generation.exitResult(result);
                 } else {
@@ -411,7 +442,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
      * for good (a stop), where nothing needs its slot.
      */
     private Overdue overdue(Phase phase) {
-        return phase == Phase.EXIT && !restarting ? Overdue.DROP : Overdue.REPLACE;
+        return phase == Phase.EXIT && life.get() != Life.RESTARTING ? Overdue.DROP : Overdue.REPLACE;
     }
 
 
