@@ -85,7 +85,7 @@ final class ChunkRun<S> implements Batch {
     @Override
     public void begin(int position) {
         if (timed) {
-            loop.beginPhase(WorkerLoop.Phase.TASK, call, chunk, position, call.timeoutNanos);
+            loop.beginPhase(Deadline.Phase.TASK, call, chunk, position, call.timeoutNanos);
         }
     }
 

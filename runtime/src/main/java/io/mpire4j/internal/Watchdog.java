@@ -56,9 +56,9 @@ final class Watchdog implements Runnable {
         long now = System.nanoTime();
         List<WorkerLoop<S, E>> workers = generation.currentWorkers();
         for (WorkerLoop<S, E> worker : workers) {
-            WorkerLoop.Overdue overdue = worker.checkDeadline(now);
-            if (overdue != WorkerLoop.Overdue.NO) {
-                generation.abandon(worker, overdue == WorkerLoop.Overdue.REPLACE);
+            Deadline.Overdue overdue = worker.checkDeadline(now);
+            if (overdue != Deadline.Overdue.NO) {
+                generation.abandon(worker, overdue == Deadline.Overdue.REPLACE);
             }
         }
     }

@@ -7,7 +7,6 @@ import java.io.DataInput;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One worker in a slot: the loop every worker kind shares. It takes chunk after chunk, starts the
@@ -15,16 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * exit at the end, and keeps the deadlines the watchdog checks. Where the work happens is the
  * kind's {@link Worker}: on this loop's own thread, or by proxy in a child JVM or on a member.
  *
- * <p>Fields without a note are confined to the slot's thread. The phase fields describe what the
- * worker is doing for the watchdog; they are guarded by {@link #phaseLock} and only written when a
- * deadline applies (a task, init or exit timeout), so untimed work pays nothing for them.
+ * <p>Fields without a note are confined to the slot's thread. What the worker is doing for the
+ * watchdog is kept by its {@link Deadline}, written only when a deadline applies (a task, init or
+ * exit timeout), so untimed work pays nothing for it.
  */
 final class WorkerLoop<S, E> implements Runnable, WorkerContext {
-    enum Phase { IDLE, INIT, TASK, EXIT }
-
-    /** What the watchdog should do about a worker past its deadline. */
-    enum Overdue { NO, REPLACE, DROP }
-
     final Generation<S, E> generation;
     /** The kind's worker; set before the thread starts. */
     Worker worker;
@@ -69,14 +63,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     /** Tasks run since the lifecycle started, failed ones included: what a lifespan counts. */
     long tasksSinceStart;
 
-    private final ReentrantLock phaseLock = new ReentrantLock();
-    private Phase phase = Phase.IDLE;
-    private long deadline;
-    private Call<S, ?, ?> phaseCall;
-    private Chunk<S> phaseChunk;
-    private int phasePosition;
-    private boolean expired;
-    private long abandonAt;
+    private final Deadline<S> deadline = new Deadline<>(this);
 
     WorkerLoop(Generation<S, E> generation, Generation.Slot<S, E> slot, Work<S> carry) {
         this.generation = generation;
@@ -148,13 +135,13 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     }
 
     /** Called by the watchdog as a phase passes its deadline: the kind interrupts or kills. */
-    private Overdue expire(Phase phase) {
-        Overdue ifGone = overdue(phase); // before the kind acts: a killed worker is no longer RESTARTING
+    Deadline.Overdue expire(Deadline.Phase phase) {
+        Deadline.Overdue ifGone = overdue(phase); // before the kind acts: a killed worker is no longer RESTARTING
         if (worker.expire()) {
             end(Life.GONE);
             return ifGone;
         }
-        return Overdue.NO;
+        return Deadline.Overdue.NO;
     }
 
     // ---------------------------------------------------------------- WorkerContext, for the kind
@@ -334,7 +321,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         long start = System.nanoTime();
         boolean timed = generation.initTimeoutNanos > 0;
         if (timed) {
-            beginPhase(Phase.INIT, call, null, -1, generation.initTimeoutNanos);
+            beginPhase(Deadline.Phase.INIT, call, null, -1, generation.initTimeoutNanos);
         }
         Throwable failed = null;
         try {
@@ -380,7 +367,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         long start = System.nanoTime();
         boolean timed = generation.exitTimeoutNanos > 0;
         if (timed) {
-            beginPhase(Phase.EXIT, null, null, -1, generation.exitTimeoutNanos);
+            beginPhase(Deadline.Phase.EXIT, null, null, -1, generation.exitTimeoutNanos);
         }
         E result = null;
         Throwable failure = null;
@@ -407,84 +394,43 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
 
     // ---------------------------------------------------------------- deadlines
 
-    void beginPhase(Phase kind, Call<S, ?, ?> call, Chunk<S> chunk, int position, long timeoutNanos) {
-        phaseLock.lock();
-        try {
-            phase = kind;
-            phaseCall = call;
-            phaseChunk = chunk;
-            phasePosition = position;
-            deadline = System.nanoTime() + timeoutNanos;
-            expired = false;
-        } finally {
-            phaseLock.unlock();
-        }
+    void beginPhase(Deadline.Phase kind, Call<S, ?, ?> call, Chunk<S> chunk, int position, long timeoutNanos) {
+        deadline.begin(kind, call, chunk, position, timeoutNanos);
     }
 
     /** Leaves the current phase; returns whether it ran past its deadline. */
     boolean endPhase() {
-        phaseLock.lock();
-        try {
-            phase = Phase.IDLE;
-            phaseCall = null;
-            phaseChunk = null;
-            boolean late = expired;
-            expired = false;
-            worker.phaseEnded();
-            return late;
-        } finally {
-            phaseLock.unlock();
-        }
+        return deadline.end();
+    }
+
+    /** Called by the watchdog; see {@link Deadline#check}. */
+    Deadline.Overdue checkDeadline(long now) {
+        return deadline.check(now);
+    }
+
+    /** Called under the deadline lock as a phase ends: the kind may clear what it did at expiry. */
+    void phaseEnded() {
+        worker.phaseEnded();
     }
 
     /**
      * What to do with a worker given up in {@code phase}: replace it, except when it was exiting
      * for good (a stop), where nothing needs its slot.
      */
-    private Overdue overdue(Phase phase) {
-        return phase == Phase.EXIT && life.get() != Life.RESTARTING ? Overdue.DROP : Overdue.REPLACE;
+    Deadline.Overdue overdue(Deadline.Phase phase) {
+        return phase == Deadline.Phase.EXIT && life.get() != Life.RESTARTING ? Deadline.Overdue.DROP
+                : Deadline.Overdue.REPLACE;
     }
 
-
-    /**
-     * Called by the watchdog. The first time a phase is past its deadline, reports the timeout and
-     * lets the kind react ({@link #expire}); a thread still in that phase a grace period later is
-     * abandoned.
-     */
-    Overdue checkDeadline(long now) {
-        phaseLock.lock();
-        try {
-            if (phase == Phase.IDLE) {
-                return Overdue.NO;
-            }
-            if (!expired) {
-                if (now - deadline < 0) {
-                    return Overdue.NO;
-                }
-                expired = true;
-                abandonAt = now + Generation.GRACE_NANOS;
-                reportTimeout();
-                return expire(phase);
-            }
-            if (now - abandonAt < 0) {
-                return Overdue.NO;
-            }
-            return overdue(phase);
-        } finally {
-            phaseLock.unlock();
-        }
-    }
-
-    /** Guarded by phaseLock. */
-    private void reportTimeout() {
+    /** Reports that {@code phase} ran past its deadline. Called by the watchdog under the deadline lock. */
+    void reportTimeout(Deadline.Phase phase, Call<S, ?, ?> call, Chunk<S> chunk, int position) {
         WorkerProgram<S, E> program = generation.program;
         int id = slot.id;
         switch (phase) {
-            case TASK -> phaseCall.failTimeout(id, phaseChunk, phasePosition);
+            case TASK -> call.failTimeout(id, chunk, position);
             case INIT -> {
-                String limit = "did not finish within "
-                        + ErrorReport.duration(generation.plan.initTimeout());
-                phaseCall.fail(() -> ErrorReport.initFailed(program.initName(), id, limit, null));
+                String limit = "did not finish within " + ErrorReport.duration(generation.plan.initTimeout());
+                call.fail(() -> ErrorReport.initFailed(program.initName(), id, limit, null));
             }
             case EXIT -> generation.exitFailed(ErrorReport.exitFailed(program.exitName(), id, "did not finish within "
                     + ErrorReport.duration(generation.plan.exitTimeout()), null));
