@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * Guards the runtime's surface, package by package: {@code io.mpire4j} holds exactly what users
  * type, {@code io.mpire4j.spi} what authors of worker kinds and observers implement, and
  * {@code io.mpire4j.internal} only the glue that generated code and other mpire4j modules call.
- * Every other class is package-private, and every class that is not an exception is final.
+ * Every other class is package-private, and every class is final except the exceptions and the one
+ * class made to be extended by remote worker kinds.
  */
 class PublicApiTest {
     private static final Map<String, Set<String>> PUBLIC = Map.of(
@@ -29,7 +30,8 @@ class PublicApiTest {
                     "WorkerInitException", "WorkerExitException"),
             "io.mpire4j.spi", Set.of("WorkerKind", "Workers", "Worker", "WorkerContext", "PoolContext", "Batch",
                     "PoolListener", "PoolEvents", "PoolInfo", "CallInfo", "CallOutcome"),
-            "io.mpire4j.internal", Set.of("WorkerPool", "WorkerProgram", "Codec", "Codecs", "ProgramProvider",
+            "io.mpire4j.internal", Set.of("WorkerPool", "WorkerProgram", "Codec", "Codecs", "ProgramProvider", "RemoteWorker",
+                    "WorkerHost",
                     "ChildMain"));
 
     private static List<Class<?>> topLevelTypes(String pkg)
@@ -71,7 +73,8 @@ class PublicApiTest {
                 int m = type.getModifiers();
                 boolean plainClass = !type.isInterface() && !type.isEnum() && !type.isRecord();
                 boolean mayBeSubclassed = Throwable.class.isAssignableFrom(type) // a small hierarchy
-                        || Modifier.isAbstract(m) && !Modifier.isPublic(m);
+                        || type.isSealed() // its subclasses are listed
+                        || type.getName().equals("io.mpire4j.internal.RemoteWorker"); // made to be extended
                 if (plainClass && !Modifier.isFinal(m) && !mayBeSubclassed) {
                     open.add(type.getName());
                 }

@@ -23,9 +23,8 @@ import java.util.ServiceLoader;
  * only so that the JVM can launch it. Do not call it.
  *
  * <p>The child connects to the pool's Unix-domain socket, sends its token and id, finds the
- * program through {@link ServiceLoader} (the generated {@link ProgramProvider} whose
- * {@code name()} is the program's generated class) and then serves {@link Wire} frames on its main
- * thread: init, tasks and exit run there, calling the annotated methods directly by index. A daemon
+ * program and serves frames on its main thread through {@link WorkerHost}: init, tasks and exit
+ * run there, calling the annotated methods directly by index. A daemon
  * thread ({@code mpire4j-parent-watch}) halts the JVM when the parent process dies; the main thread
  * halts it when the channel closes. The child never writes to stdout itself: stdout and stderr
  * belong to the user's code and are forwarded by the parent.
@@ -37,15 +36,7 @@ public final class ChildMain {
     static final String TRAINING = "io.mpire4j.internal.ChildMain$training";
     static final String TRAIN_ARG = "--train";
 
-    private final int workerId;
-    private final Wire.In in;
-    private final Wire.Out out;
-
-    private ChildMain(int workerId, Wire.In in, Wire.Out out) {
-        this.workerId = workerId;
-        this.in = in;
-        this.out = out;
-    }
+    private ChildMain() {}
 
     /**
      * Internal: runs a child-JVM worker. Arguments: the socket path, the token, the worker id and
@@ -69,8 +60,8 @@ public final class ChildMain {
         int workerId = Integer.parseInt(args[2]);
         int code;
         try (SocketChannel channel = connect(Path.of(args[0]), Long.parseLong(args[1]), workerId)) {
-            code = new ChildMain(workerId, new Wire.In(Channels.newInputStream(channel)),
-                    new Wire.Out(Channels.newOutputStream(channel))).serve(args[3]);
+            code = WorkerHost.serve(Channels.newInputStream(channel), Channels.newOutputStream(channel), workerId,
+                    args[3]);
         } catch (IOException e) {
             code = BROKEN; // the parent went away (or closed the channel): nobody to report to
         } catch (Throwable t) {
@@ -116,184 +107,9 @@ public final class ChildMain {
     }
 
     /** Serves frames until SHUTDOWN (returns 0); throws IOException when the channel breaks. */
-    @SuppressWarnings("unchecked")
-    private int serve(String programName) throws IOException {
-        byte type = in.next();
-        if (type != Wire.HELLO) {
-            throw Wire.unexpected(type, "instead of HELLO");
-        }
-        WorkerProgram<Object, Object> program;
-        try {
-            program = (WorkerProgram<Object, Object>) find(programName, in.data);
-        } catch (Throwable t) {
-            sendThrowable(Wire.START_FAILED, t);
-            return 1;
-        }
-        out.sendEmpty(Wire.READY);
-        Object state = null;
-        while (true) {
-            type = in.next();
-            switch (type) {
-                case Wire.INIT -> {
-                    try {
-                        state = program.init(workerId);
-                    } catch (Throwable t) {
-                        sendThrowable(Wire.INIT_FAILED, t);
-                        break;
-                    }
-                    out.sendEmpty(Wire.INIT_OK);
-                }
-                case Wire.CHUNK -> runChunk(program, state);
-                case Wire.EXIT -> {
-                    Object result;
-                    try {
-                        result = program.exit(state, workerId);
-                    } catch (Throwable t) {
-                        sendThrowable(Wire.EXIT_FAILED, t);
-                        break;
-                    } finally {
-                        state = null;
-                    }
-                    sendExit(program, result);
-                }
-                case Wire.SHUTDOWN -> {
-                    return 0;
-                }
-                default -> throw Wire.unexpected(type, "in the child's loop");
-            }
-            System.out.flush();
-            System.err.flush();
-        }
-    }
-
-    private void runChunk(WorkerProgram<Object, Object> program, Object state) throws IOException {
-        DataInput data = in.data;
-        Frames.ChunkHeader header = Frames.readChunkHeader(data);
-        int index = header.method();
-        boolean timed = header.timed();
-        boolean measured = header.measured();
-        int n = header.size();
-        List<WorkerProgram.TaskDef<Object, ?, ?>> defs = program.tasks();
-        if (index < 0 || index >= defs.size()) {
-            throw new IOException("protocol error: method index " + index + " of " + defs.size());
-        }
-        @SuppressWarnings("unchecked")
-        WorkerProgram.TaskDef<Object, Object, Object> def = (WorkerProgram.TaskDef<Object, Object, Object>) defs.get(index);
-        Object[] tasks = new Object[n];
-        for (int i = 0; i < n; i++) {
-            try {
-                tasks[i] = def.taskCodec().read(data);
-            } catch (IOException | RuntimeException e) {
-                sendFailed(i, new IOException("the child JVM could not read task " + i + " of its chunk: " + e, e));
-                return;
-            }
-        }
-        Object[] results = new Object[n];
-        long[] nanos = measured ? new long[n] : null;
-        WorkerProgram.Task<Object, Object, Object> task = def.task();
-        for (int i = 0; i < n; i++) {
-            if (timed) {
-                Frames.sendStarted(out, i);
-            }
-            long start = measured ? System.nanoTime() : 0;
-            try {
-                results[i] = task.run(state, workerId, tasks[i]);
-            } catch (Throwable t) {
-                sendFailed(i, t);
-                return;
-            }
-            if (measured) {
-                nanos[i] = System.nanoTime() - start;
-            }
-        }
-        DataOutputStream payload = Frames.beginResults(out, n);
-        for (int i = 0; i < n; i++) {
-            try {
-                def.resultCodec().write(payload, results[i]);
-            } catch (IOException | RuntimeException e) {
-                sendFailed(i, cannotSend("the result", results[i], e));
-                return;
-            }
-        }
-        if (measured) {
-            Frames.writeNanos(payload, nanos);
-        }
-        out.send(Wire.RESULTS);
-    }
-
-    private void sendExit(WorkerProgram<Object, Object> program, Object result) throws IOException {
-        Codec<Object> codec = program.exitCodec();
-        DataOutputStream payload = out.begin();
-        try {
-            if (codec != null) {
-                codec.write(payload, result);
-            } else if (result != null) {
-                // Without a codec the exit result must be void (null): nothing else is deserialized blindly.
-                throw new NotSerializableException(result.getClass().getName() + " (the @WorkerExit result) has no "
-                        + "codec: build the program with exit(name, exit, codec) to return it from a child JVM");
-            }
-        } catch (IOException | RuntimeException e) {
-            sendThrowable(Wire.EXIT_FAILED, cannotSend("the @WorkerExit result", result, e));
-            return;
-        }
-        out.send(Wire.EXIT_OK);
-    }
-
-    static IOException cannotSend(String what, Object value, Exception e) {
-        String type = value == null ? "null" : value.getClass().getName();
-        return new NotSerializableException(what + " (a " + type + ") cannot be sent between JVMs: " + e.getMessage());
-    }
-
-    private void sendFailed(int position, Throwable t) throws IOException {
-        Frames.sendFailed(out, position, t);
-    }
-
-    private void sendThrowable(byte type, Throwable t) throws IOException {
-        Wire.writeThrowable(out.begin(), t);
-        out.send(type);
-    }
-
-    /** The program named {@code name}, built by its provider (which reads the receiver from {@code receiver}). */
-    private static WorkerProgram<?, ?> find(String name, DataInput receiver) throws IOException {
-        ServiceLoader<ProgramProvider> loader = ServiceLoader.load(ProgramProvider.class);
-        ProgramProvider match = null;
-        String expected = name + "$";
-        try {
-            // Generated providers are nested in the generated class: try those first, instantiating nothing else.
-            for (ServiceLoader.Provider<ProgramProvider> p : (Iterable<ServiceLoader.Provider<ProgramProvider>>)
-                    loader.stream()::iterator) {
-                if (p.type().getName().startsWith(expected)) {
-                    ProgramProvider candidate = p.get();
-                    if (name.equals(candidate.name())) {
-                        match = candidate;
-                        break;
-                    }
-                }
-            }
-            if (match == null) {
-                for (ProgramProvider candidate : loader) {
-                    if (name.equals(candidate.name())) {
-                        match = candidate;
-                        break;
-                    }
-                }
-            }
-        } catch (ServiceConfigurationError e) {
-            throw new IllegalStateException("cannot list the ProgramProviders on the class path: " + e, e);
-        }
-        if (match == null) {
-            if (TRAINING.equals(name)) {
-                return trainingProgram();
-            }
-            throw new IllegalStateException("no ProgramProvider named " + name + " on the child JVM's class path "
-                    + "(META-INF/services/io.mpire4j.internal.ProgramProvider): is it compiled with the mpire4j processor?");
-        }
-        return match.program(receiver);
-    }
-
     // ---------------------------------------------------------------- class-data training
 
-    private static WorkerProgram<int[], Integer> trainingProgram() {
+    static WorkerProgram<int[], Integer> trainingProgram() {
         return WorkerProgram.<int[], Integer>builder("Training")
                 .init("init", id -> new int[1])
                 .exit("exit", (state, id) -> state[0], Codecs.INT)
@@ -316,8 +132,7 @@ public final class ChildMain {
             server.bind(UnixDomainSocketAddress.of(socket));
             Thread child = new Thread(() -> {
                 try (SocketChannel channel = connect(socket, 1, 0)) {
-                    new ChildMain(0, new Wire.In(Channels.newInputStream(channel)),
-                            new Wire.Out(Channels.newOutputStream(channel))).serve(TRAINING);
+                    WorkerHost.serve(Channels.newInputStream(channel), Channels.newOutputStream(channel), 0, TRAINING);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -1,9 +1,6 @@
 package io.mpire4j.internal;
 
-import io.mpire4j.spi.Batch;
-import io.mpire4j.spi.Worker;
 import io.mpire4j.spi.WorkerContext;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -11,25 +8,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A worker whose tasks run in a child JVM ({@link StartMethod#PROCESSES}). The slot's platform
+ * A worker whose tasks run in a child JVM ({@code StartMethod.PROCESSES}). The slot's platform
  * thread ({@code mpire4j-worker-<id>}) is the child's proxy: it launches the child in
- * {@link #open()} (each slot's thread launches its own, so children start in parallel), then runs
- * the pool's worker loop, turning init, each chunk and exit into one round trip of
- * {@link Wire} frames. Two daemon threads ({@code mpire4j-output-<id>}) forward the child's stdout
- * and stderr; {@link #close()} joins them.
+ * {@link #connect()} (each slot's thread launches its own, so children start in parallel) and
+ * then speaks the {@link RemoteWorker} protocol with the child's {@link WorkerHost} over a local
+ * socket. Two daemon threads ({@code mpire4j-output-<id>}) forward the child's stdout and stderr;
+ * {@link #release} joins them.
  *
- * <p>Deaths: a timeout makes the watchdog {@link #expire} the worker, which kills the child at once
- * and lets the generation put a fresh worker in the slot (the timeout already failed the call). A
- * child that dies on its own fails the call whose chunk it held with {@link WorkerDiedException};
- * the worker is then {@link WorkerContext#lost() lost} and the loop puts a fresh one in the slot without
- * running exit. A child that dies while idle is noticed by a process-exit callback, which wakes
- * the slot's thread for the same replacement. A child that exits because it was told to (at a
- * stop or at the end of its lifespan) is never reported.
- *
- * <p>Fields are confined to the slot's thread except the volatile flags and {@link #process}, which
- * the watchdog may kill.
+ * <p>A timeout kills the child at once ({@link #kill()}); a child that dies while idle is noticed by
+ * a process-exit callback ({@link #ended()}); a child that exits because it was told to (at a stop
+ * or at the end of its lifespan) is never reported. Fields are confined to the slot's thread except
+ * {@link #process}, which the watchdog may kill.
  */
-final class ChildWorker implements Worker {
+final class ChildWorker extends RemoteWorker {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How long a child may take to exit after SHUTDOWN before it is killed. */
     private static final long SHUTDOWN_WAIT_MILLIS = 3000;
@@ -38,186 +29,47 @@ final class ChildWorker implements Worker {
     /** Tasks listed in a {@link WorkerDiedException}'s message. */
     private static final int LISTED_TASKS = 5;
 
-    private final WorkerContext slot;
     private final int id;
     private final ChildLauncher launcher;
     private volatile Process process;
     private SocketChannel channel;
-    private Wire.In in;
-    private Wire.Out out;
     private Thread stdout;
     private Thread stderr;
-    /** Set when this side ends the child: exits after this are expected. */
-    private volatile boolean closing;
-    /** Set when the watchdog killed the child at a deadline. */
-    private volatile boolean killed;
 
     ChildWorker(WorkerContext slot, ChildLauncher launcher) {
-        this.slot = slot;
+        super(slot);
         this.id = slot.id();
         this.launcher = launcher;
     }
 
+    /** Launches the child JVM (on the slot's thread, so children start in parallel) and waits for it to connect. */
     @Override
-    public void open() throws IOException, InterruptedException {
+    protected Link connect() throws IOException, InterruptedException {
         long token = launcher.channel.newToken();
-        {
-            Process p = launcher.start(id, token);
-            process = p;
-            p.getOutputStream().close();
-            stdout = OutputForwarder.start(p.getInputStream(), id, false);
-            stderr = OutputForwarder.start(p.getErrorStream(), id, true);
-            p.onExit().thenRun(this::childExited);
-            channel = launcher.channel.await(token, p, START_TIMEOUT_NANOS);
-            in = new Wire.In(Channels.newInputStream(channel));
-            out = new Wire.Out(Channels.newOutputStream(channel));
-            out.begin().write(launcher.receiver);
-            out.send(Wire.HELLO);
-            byte type = in.next();
-            if (type == Wire.START_FAILED) {
-                Throwable why = Wire.readThrowable(in.data);
-                throw new IllegalStateException("the child JVM of worker " + id + " could not build the program "
-                        + launcher.programName + ": " + why, why);
-            }
-            if (type != Wire.READY) {
-                throw Wire.unexpected(type, "instead of READY");
-            }
-            launcher.childReady();
-        }
-    }
-
-    /** The process-exit callback (on a JDK thread): a child that died while idle is replaced. */
-    private void childExited() {
-        if (!closing && !killed) {
-            slot.lost();
-        }
+        Process p = launcher.start(id, token);
+        process = p;
+        p.getOutputStream().close();
+        stdout = OutputForwarder.start(p.getInputStream(), id, false);
+        stderr = OutputForwarder.start(p.getErrorStream(), id, true);
+        p.onExit().thenRun(this::ended); // a child that dies while idle is replaced
+        channel = launcher.channel.await(token, p, START_TIMEOUT_NANOS);
+        return new Link(Channels.newInputStream(channel), Channels.newOutputStream(channel));
     }
 
     @Override
-    public void init() throws Throwable {
-        Throwable failure;
-        try {
-            out.sendEmpty(Wire.INIT);
-            byte type = in.next();
-            if (type == Wire.INIT_OK) {
-                return;
-            }
-            if (type != Wire.INIT_FAILED) {
-                throw Wire.unexpected(type, "after INIT");
-            }
-            failure = Wire.readThrowable(in.data);
-        } catch (IOException e) {
-            throw broke(e, "during @WorkerInit");
-        }
-        throw failure;
+    protected void opened() {
+        launcher.childReady();
     }
 
     @Override
-    public Object exit() throws Throwable {
-        Throwable failure;
-        try {
-            out.sendEmpty(Wire.EXIT);
-            byte type = in.next();
-            if (type == Wire.EXIT_OK) {
-                try {
-                    return slot.readExit(in.data);
-                } catch (IOException | RuntimeException e) {
-                    throw new IllegalStateException("could not read the @WorkerExit result of worker " + id
-                            + ": " + e, e);
-                }
-            }
-            if (type != Wire.EXIT_FAILED) {
-                throw Wire.unexpected(type, "after EXIT");
-            }
-            failure = Wire.readThrowable(in.data);
-        } catch (IOException e) {
-            throw broke(e, "during @WorkerExit");
-        }
-        throw failure;
+    protected boolean alive() {
+        Process p = process;
+        return p != null && p.isAlive();
     }
 
     @Override
-    public void run(Batch batch) {
-        Process child = process;
-        if (child == null || !child.isAlive()) {
-            // It died while idle, before this chunk reached it: nothing of the chunk ran, so it goes
-            // back to the queue for the fresh worker that takes this slot, and no call fails.
-            batch.untouched();
-            return;
-        }
-        int n = batch.size();
-        boolean timed = batch.timeoutNanos() > 0;
-        boolean measured = batch.measured();
-        DataOutputStream payload = Frames.beginChunk(out, batch.method(), timed, measured, n);
-        for (int i = 0; i < n; i++) {
-            try {
-                batch.writeTask(payload, i);
-            } catch (IOException | RuntimeException e) {
-                batch.failed(i, ChildMain.cannotSend("the task", batch.task(i), e));
-                return;
-            }
-        }
-        int position = -1;
-        batch.begin(0);
-        try {
-            out.send(Wire.CHUNK);
-            while (true) {
-                byte type = in.next();
-                if (type == Wire.STARTED) {
-                    position = Frames.readStarted(in.data);
-                    batch.begin(position);
-                    continue;
-                }
-                batch.end();
-                if (type == Wire.RESULTS) {
-                    received(batch, measured);
-                    return;
-                }
-                if (type == Wire.FAILED) {
-                    Frames.Failed failed = Frames.readFailed(in.data);
-                    if (failed.cause() instanceof VirtualMachineError) {
-                        slot.retire(); // e.g. OutOfMemoryError: the JVM may be in a bad way, start afresh
-                    }
-                    batch.failed(failed.position(), failed.cause());
-                    return;
-                }
-                throw Wire.unexpected(type, "while running a chunk");
-            }
-        } catch (IOException e) {
-            batch.end();
-            slot.lost();
-            batch.lost(position, expectedEnd() ? -1 : exitCode());
-        }
-    }
-
-    private void received(Batch batch, boolean measured) throws IOException {
-        int n = Frames.readResultCount(in.data);
-        Object[] results = new Object[n];
-        for (int i = 0; i < n; i++) {
-            try {
-                results[i] = batch.readResult(in.data);
-            } catch (IOException | RuntimeException e) {
-                batch.failed(i, new IOException("could not read the result from the child JVM: " + e, e));
-                return;
-            }
-        }
-        batch.completed(results, measured ? Frames.readNanos(in.data, n) : null);
-    }
-
-    /** Whether an end of the channel now is one this side caused. */
-    private boolean expectedEnd() {
-        return killed || closing || slot.ending();
-    }
-
-    /** The channel broke outside a chunk: marks the worker gone and returns what to report. */
-    private IOException broke(IOException e, String when) {
-        boolean expected = expectedEnd();
-        slot.lost();
-        if (expected) {
-            return new IOException("worker " + id + " was stopped " + when, e);
-        }
-        return new IOException("the child JVM of worker " + id + " died " + when + " ("
-                + ErrorReport.describeExit(exitCode()) + ")", e);
+    protected String describe() {
+        return "the child JVM of worker " + id;
     }
 
     static String diedMessage(MethodSpec<?, ?, ?> method, int workerId, int code, Chunk<?> chunk, int position) {
@@ -260,7 +112,8 @@ final class ChildWorker implements Worker {
     }
 
     /** The dead child's exit code, waiting a bounded time for it; a child that lingers is killed. */
-    private int exitCode() {
+    @Override
+    protected int exitCode() {
         Process p = process;
         boolean interrupted = Thread.interrupted();
         try {
@@ -280,8 +133,7 @@ final class ChildWorker implements Worker {
 
     /** Called by the watchdog: kills the child at once; the generation replaces the worker. */
     @Override
-    public boolean expire() {
-        killed = true;
+    protected boolean kill() {
         Process p = process;
         if (p != null) {
             p.destroyForcibly();
@@ -294,20 +146,11 @@ final class ChildWorker implements Worker {
      * it; then joins the output threads. At termination or after a death, kills at once.
      */
     @Override
-    public void close() {
-        closing = true;
+    protected void release(boolean polite) {
         boolean interrupted = Thread.interrupted();
         try {
             Process p = process;
             if (p != null) {
-                boolean polite = out != null && !killed && !slot.ending() && p.isAlive();
-                if (polite) {
-                    try {
-                        out.sendEmpty(Wire.SHUTDOWN);
-                    } catch (IOException e) {
-                        polite = false;
-                    }
-                }
                 try {
                     if (!polite || !p.waitFor(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                         p.destroyForcibly();
