@@ -7,7 +7,6 @@ import io.mpire4j.spi.PoolListener;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,22 +36,6 @@ final class Generation<S, E> {
 
     enum State { RUNNING, STOPPING, STOPPED, TERMINATED }
 
-    /** One worker position; its id stays while the thread in it is replaced. */
-    static final class Slot<S, E> {
-        final int id;
-        final ArrayDeque<Work<S>> own = new ArrayDeque<>();
-        final Condition wake;
-        final WorkerStats stats;
-        boolean waiting;
-        WorkerLoop<S, E> current;
-
-        Slot(int id, Condition wake, WorkerStats stats) {
-            this.id = id;
-            this.wake = wake;
-            this.stats = stats;
-        }
-    }
-
     final WorkerProgram<S, E> program;
     final PoolPlan plan;
     /** The pool as listeners see it. */
@@ -67,8 +50,7 @@ final class Generation<S, E> {
     private final ArrayDeque<Work<S>> shared = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Set<Call<S, ?, ?>> calls = new HashSet<>();
-    private final List<E> exitResults = new ArrayList<>();
-    private final List<RuntimeException> exitFailures = new ArrayList<>();
+    private final Exits<E> exits = new Exits<>();
     private State state = State.RUNNING;
     private int live;
     private int nextWake;
@@ -428,31 +410,9 @@ final class Generation<S, E> {
         }
     }
 
-    void exitResult(E result) {
-        lock.lock();
-        try {
-            exitResults.add(result);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    void exitFailed(RuntimeException failure) {
-        lock.lock();
-        try {
-            exitFailures.add(failure);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    List<E> exitResults() {
-        lock.lock();
-        try {
-            return Collections.unmodifiableList(new ArrayList<>(exitResults));
-        } finally {
-            lock.unlock();
-        }
+    /** What the workers leave behind as they exit. */
+    Exits<E> exits() {
+        return exits;
     }
 
     List<Slot<S, E>> slots() {
@@ -523,20 +483,7 @@ final class Generation<S, E> {
             lock.unlock();
         }
         finish(0);
-        lock.lock();
-        try {
-            if (exitFailures.isEmpty()) {
-                return;
-            }
-            RuntimeException first = exitFailures.get(0);
-            for (RuntimeException other : exitFailures.subList(1, exitFailures.size())) {
-                first.addSuppressed(other);
-            }
-            exitFailures.clear();
-            throw first;
-        } finally {
-            lock.unlock();
-        }
+        exits.throwFailures();
     }
 
     /**

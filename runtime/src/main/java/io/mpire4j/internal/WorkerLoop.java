@@ -22,7 +22,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     final Generation<S, E> generation;
     /** The kind's worker; set before the thread starts. */
     Worker worker;
-    final Generation.Slot<S, E> slot;
+    final Slot<S, E> slot;
     /** Set before the thread starts. */
     Thread thread;
     /** Set before the thread starts: whether this worker replaces an earlier one in its slot. */
@@ -65,7 +65,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
 
     private final Deadline<S> deadline = new Deadline<>(this);
 
-    WorkerLoop(Generation<S, E> generation, Generation.Slot<S, E> slot, Work<S> carry) {
+    WorkerLoop(Generation<S, E> generation, Slot<S, E> slot, Work<S> carry) {
         this.generation = generation;
         this.slot = slot;
         this.carry = carry;
@@ -384,9 +384,9 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             }
             if (!abandoned() && !late) {
                 if (failure == null) {
-                    generation.exitResult(result);
+                    generation.exits().result(result);
                 } else {
-                    generation.exitFailed(ErrorReport.exitFailed(program.exitName(), slot.id, "failed", failure));
+                    generation.exits().failed(ErrorReport.exitFailed(program.exitName(), slot.id, "failed", failure));
                 }
             }
         }
@@ -432,7 +432,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 String limit = "did not finish within " + ErrorReport.duration(generation.plan.initTimeout());
                 call.fail(() -> ErrorReport.initFailed(program.initName(), id, limit, null));
             }
-            case EXIT -> generation.exitFailed(ErrorReport.exitFailed(program.exitName(), id, "did not finish within "
+            case EXIT -> generation.exits().failed(ErrorReport.exitFailed(program.exitName(), id, "did not finish within "
                     + ErrorReport.duration(generation.plan.exitTimeout()), null));
             case IDLE -> { }
         }

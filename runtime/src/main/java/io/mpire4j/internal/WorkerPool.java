@@ -174,7 +174,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
     /** See the generated class's {@code exitResults()}. */
     public List<E> exitResults() {
         Generation<S, E> generation = latest();
-        return generation == null ? List.of() : generation.exitResults();
+        return generation == null ? List.of() : generation.exits().results();
     }
 
     /** See the generated class's {@code insights()}. */
@@ -184,7 +184,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
             return Insights.empty();
         }
         List<WorkerStats> stats = new ArrayList<>();
-        for (Generation.Slot<S, E> slot : generation.slots()) {
+        for (Slot<S, E> slot : generation.slots()) {
             stats.add(slot.stats);
         }
         return WorkerStats.insights(stats);
