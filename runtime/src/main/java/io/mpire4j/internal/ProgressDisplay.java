@@ -91,9 +91,12 @@ final class ProgressDisplay {
             }
             ProgressDisplay display = ACTIVE.get(target);
             if (display == null) {
-                Mode mode = detectMode(fileDescriptor(target));
+                int fd = fileDescriptor(target);
+                Mode mode = detectMode(fd);
+                // Only bars on the JVM's own stdout/stderr share the screen with what the program prints.
+                StandardStreams route = mode == Mode.TERMINAL && fd > 0 ? StandardStreams.SYSTEM : null;
                 display = mode == Mode.TERMINAL
-                        ? new ProgressDisplay(target, System::nanoTime, mode, Terminal.columns(), StandardStreams.SYSTEM)
+                        ? new ProgressDisplay(target, System::nanoTime, mode, Terminal.columns(), route)
                         : new ProgressDisplay(target, System::nanoTime, mode, Integer.MAX_VALUE, null);
                 ACTIVE.put(target, display);
             }

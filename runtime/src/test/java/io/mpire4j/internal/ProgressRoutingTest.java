@@ -215,6 +215,64 @@ class ProgressRoutingTest {
     }
 
     @Test
+    void childJvmLinesForwardedWhileABarShowsGoAboveItToo() throws InterruptedException {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PrintStream terminal = new PrintStream(screen, true, StandardCharsets.UTF_8);
+        StandardStreams system = new StandardStreams() {
+            @Override
+            public PrintStream out() {
+                return System.out;
+            }
+
+            @Override
+            public PrintStream err() {
+                return System.err;
+            }
+
+            @Override
+            public void setOut(PrintStream stream) {
+                System.setOut(stream);
+            }
+
+            @Override
+            public void setErr(PrintStream stream) {
+                System.setErr(stream);
+            }
+
+            @Override
+            public boolean outIsTerminal() {
+                return true;
+            }
+        };
+        try {
+            System.setOut(terminal);
+            System.setErr(terminal);
+            ProgressDisplay real = new ProgressDisplay(terminal, clock, ProgressDisplay.Mode.TERMINAL, 80, system);
+            ProgressBar bar = new ProgressBar("children", real);
+            bar.start(2);
+            OutputForwarder.start(new java.io.ByteArrayInputStream("hello\nworld\n".getBytes(StandardCharsets.UTF_8)),
+                    3, false).join();
+            OutputForwarder.start(new java.io.ByteArrayInputStream("oops\n".getBytes(StandardCharsets.UTF_8)),
+                    3, true).join();
+            bar.advance(1);
+            real.tick();
+
+            List<String> lines = render(screen.toString(StandardCharsets.UTF_8));
+            assertEquals(List.of("[worker-3] hello", "[worker-3] world", "[worker-3] oops"), lines.subList(0, 3));
+            assertTrue(lines.get(3).startsWith("children:  50%"), lines.toString());
+            assertEquals(4, lines.size(), lines.toString());
+            bar.finish(Outcome.CANCELLED);
+            assertSame(terminal, System.out, "the streams come back when the bar ends");
+            assertSame(terminal, System.err);
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    @Test
     void everyWriteWhileBarsShowErasesTheBlockFirst() {
         new ProgressBar("a", display).start(10);
         int before = streams.screen().length();
