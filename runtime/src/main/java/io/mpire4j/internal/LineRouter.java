@@ -49,8 +49,19 @@ final class LineRouter extends OutputStream {
         return pending;
     }
 
+    /**
+     * Guarded by the display's lock: the bars are gone. A program (a logger, say) that took this
+     * stream while they showed keeps writing straight through to the original.
+     */
+    private boolean detached;
+
+    boolean detached() {
+        return detached;
+    }
+
     /** Called under the display's lock when the bars are gone: prints an unfinished line as it is. */
     void drain() {
+        detached = true;
         if (pending.size() > 0) {
             byte[] rest = pending.toByteArray();
             pending.reset();

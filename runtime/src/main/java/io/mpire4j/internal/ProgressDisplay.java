@@ -221,6 +221,10 @@ final class ProgressDisplay {
     void printAbove(LineRouter router, byte[] bytes, int off, int len) {
         lock.lock();
         try {
+            if (router.detached()) {
+                router.original().write(bytes, off, len);
+                return;
+            }
             ByteArrayOutputStream pending = router.pending();
             int lastNewline = -1;
             for (int i = off + len - 1; i >= off; i--) {

@@ -161,6 +161,19 @@ class ProgressRoutingTest {
     }
 
     @Test
+    void aStreamTakenWhileBarsShowedWritesStraightThroughAfterwards() {
+        ProgressBar bar = new ProgressBar("a", display);
+        bar.start(1);
+        PrintStream takenByALogger = streams.out();
+        bar.finish(Outcome.DONE);
+        int before = streams.screen().length();
+
+        takenByALogger.print("no newline yet");
+
+        assertEquals("no newline yet", streams.screen().substring(before), "not held back waiting for a newline");
+    }
+
+    @Test
     void aStreamTheProgramReplacedMeanwhileStaysReplaced() {
         ProgressBar bar = new ProgressBar("a", display);
         bar.start(1);
