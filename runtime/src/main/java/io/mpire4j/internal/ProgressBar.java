@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The line follows tqdm: {@code isPrime:  42%|██████▎         | 42/100 [00:01<00:02, 40.12 tasks/s]};
  * with an unknown total, {@code isPrime: 42 tasks [00:01, 40.12 tasks/s]}; a failed or cancelled call
- * ends with {@code FAILED} or {@code CANCELLED} after the numbers it reached.
+ * ends with {@code FAILED} or {@code CANCELLED} after the numbers it reached. Its
+ * {@link ProgressStyle} names the unit ({@code tasks}); in a terminal the line is cut to the
+ * display's width ({@link #render(long, boolean, int)}).
  */
 final class ProgressBar implements Progress {
     static final int BAR_WIDTH = 25;
@@ -57,7 +59,7 @@ final class ProgressBar implements Progress {
         }
     }
 
-    /** Shows this bar on {@code on} from now: called once, by {@link #start} or by the display that adopts it. */
+    /** Shows this bar on {@code on} from now: called once, by {@link #start} or {@link ProgressDisplay#attach}. */
     void begin(ProgressDisplay on) {
         this.display = on;
         this.startNanos = on.now();
@@ -86,12 +88,16 @@ final class ProgressBar implements Progress {
 
     @Override
     public long refreshNanos() {
-        return display.tickNanos();
+        ProgressDisplay on = display;
+        return on == null ? 0 : on.tickNanos();
     }
 
     @Override
     public void refresh() {
-        display.refresh();
+        ProgressDisplay on = display;
+        if (on != null) {
+            on.refresh();
+        }
     }
 
     long done() {
