@@ -15,11 +15,14 @@ import java.util.function.Function;
  * empty}, never {@code null}.
  *
  * <p>Immutable: a snapshot taken when {@code insights()} was called. {@link #toString()} prints a
- * table and warns when workers spent less than 80 % of their time working.
+ * table that fits 80 columns and, when workers spent less than 80 % of their time working, a warning
+ * that says where the rest went and what may help.
  */
 public final class Insights {
     private static final Insights EMPTY = new Insights(List.of(), List.of());
     private static final String[] PHASES = {"start-up", "init", "waiting", "working", "exit"};
+    /** The printed table's width: every line fits an 80-column terminal. */
+    static final int WIDTH = 80;
 
     private final List<WorkerInsights> workers;
     private final List<TaskTiming> longestTasks;
@@ -126,6 +129,33 @@ public final class Insights {
         return new double[] {mean, Math.sqrt(var / n)};
     }
 
+    /**
+     * What to try, after the phase other than working that took the most time: start-up is not
+     * helped by a cheaper init, nor waiting by a cheaper exit.
+     */
+    private String advice() {
+        Duration startUp = totalStartUp();
+        Duration init = totalInit();
+        Duration waiting = totalWaiting();
+        Duration exit = totalExit();
+        Duration most = max(max(startUp, init), max(waiting, exit));
+        if (most.equals(waiting)) {
+            return "most of the rest went to waiting for tasks. Larger chunks or fewer workers may help.";
+        }
+        if (most.equals(startUp)) {
+            return "most of the rest went to start-up. Keep the workers alive across calls"
+                    + System.lineSeparator() + "(keepAlive), give each call more work, or use fewer workers.";
+        }
+        if (most.equals(init)) {
+            return "most of the rest went to @WorkerInit. A cheaper init or fewer workers may help.";
+        }
+        return "most of the rest went to @WorkerExit. A cheaper exit may help.";
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     /** {@link String#format} in {@link Locale#ROOT}: the table reads the same in every locale. */
     private static String format(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
@@ -155,37 +185,39 @@ public final class Insights {
         }
         String nl = System.lineSeparator();
         StringBuilder out = new StringBuilder("Worker insights").append(nl);
-        out.append(format("%-8s %10s %14s %14s %14s %14s %14s%n", "worker", "tasks", PHASES[0], PHASES[1],
+        out.append(format("%-6s %8s %11s %11s %11s %11s %11s%n", "worker", "tasks", PHASES[0], PHASES[1],
                 PHASES[2], PHASES[3], PHASES[4]));
         for (WorkerInsights w : workers) {
-            out.append(format("%-8d %10d %14s %14s %14s %14s %14s%n", w.workerId(), w.tasksCompleted(),
+            out.append(format("%-6d %8d %11s %11s %11s %11s %11s%n", w.workerId(), w.tasksCompleted(),
                     clock(w.startUp()), clock(w.init()), clock(w.waiting()), clock(w.working()), clock(w.exit())));
         }
-        out.append(format("%-8s %10d %14s %14s %14s %14s %14s%n", "total", tasksCompleted(),
+        out.append(format("%-6s %8d %11s %11s %11s %11s %11s%n", "total", tasksCompleted(),
                 clock(totalStartUp()), clock(totalInit()), clock(totalWaiting()), clock(totalWorking()),
                 clock(totalExit())));
         StringBuilder mean = new StringBuilder(
-                format("%-8s %10.1f", "mean", (double) tasksCompleted() / workers.size()));
-        StringBuilder std = new StringBuilder(format("%-8s %10.1f", "std", taskStd()));
-        StringBuilder ratio = new StringBuilder(format("%-8s %10s", "ratio", ""));
+                format("%-6s %8.1f", "mean", (double) tasksCompleted() / workers.size()));
+        StringBuilder std = new StringBuilder(format("%-6s %8.1f", "std", taskStd()));
+        StringBuilder ratio = new StringBuilder(format("%-6s %8s", "ratio", ""));
         long total = sum(WorkerInsights::total).toNanos();
         for (Function<WorkerInsights, Duration> phase : phases()) {
             double[] ms = meanAndStd(phase);
-            mean.append(format(" %14s", clock(Duration.ofNanos((long) ms[0]))));
-            std.append(format(" %14s", clock(Duration.ofNanos((long) ms[1]))));
-            ratio.append(format(" %13.1f%%", total == 0 ? 0 : 100.0 * sum(phase).toNanos() / total));
+            mean.append(format(" %11s", clock(Duration.ofNanos((long) ms[0]))));
+            std.append(format(" %11s", clock(Duration.ofNanos((long) ms[1]))));
+            ratio.append(format(" %10.1f%%", total == 0 ? 0 : 100.0 * sum(phase).toNanos() / total));
         }
         out.append(mean).append(nl).append(std).append(nl).append(ratio).append(nl);
         if (workingRatio() < 0.8) {
-            out.append(format("Efficiency warning: workers spent only %.1f%% of their time working. "
-                    + "Larger chunks, fewer workers or a cheaper init may help.%n", 100 * workingRatio()));
+            out.append(format("Efficiency warning: workers spent only %.1f%% of their time working;%n",
+                    100 * workingRatio()));
+            out.append(advice()).append(nl);
         }
         if (!longestTasks.isEmpty()) {
             out.append("Longest tasks").append(nl);
             int rank = 1;
             for (TaskTiming t : longestTasks) {
-                out.append(format("  %d. %s on worker %d: %s%n", rank++, clock(t.duration()), t.workerId(),
-                        t.arguments()));
+                String line = format("  %d. %s on worker %d: %s", rank++, clock(t.duration()), t.workerId(),
+                        t.arguments());
+                out.append(line.length() > WIDTH ? line.substring(0, WIDTH - 1) + "…" : line).append(nl);
             }
         }
         return out.toString();

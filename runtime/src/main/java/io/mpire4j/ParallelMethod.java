@@ -1,5 +1,6 @@
 package io.mpire4j;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -63,15 +64,41 @@ public interface ParallelMethod<T, R> {
      */
     ParallelMethod<T, R> taskTimeout(Duration timeout);
 
-    /** Show a progress bar on stderr while the call runs. Default {@code false}. */
+    /**
+     * Show a progress bar on stderr while the call runs. Default {@code false}. In a terminal the bar
+     * is redrawn in place, fits the terminal's width, and lines the program prints meanwhile appear
+     * above it; elsewhere (stderr redirected, CI) it prints plain lines.
+     */
     ParallelMethod<T, R> progressBar(boolean show);
 
-    /** The progress bar's label. Default: the method's name. */
+    /** The progress bar's label (tqdm's {@code desc}). Default: the method's name. */
     ParallelMethod<T, R> description(String description);
 
     /**
+     * What the progress bar counts, in the plural (tqdm's {@code unit}): {@code unit("files")} shows
+     * {@code 42 files [00:01, 40.12 files/s]}, and {@code 2.50 s/file} when slower than one a
+     * second. Default {@code "tasks"}.
+     */
+    ParallelMethod<T, R> unit(String unit);
+
+    /**
+     * Whether a finished progress bar stays on the terminal ({@code true}, the default) or is
+     * cleared (tqdm's {@code leave}). Plain lines (stderr redirected, CI) always end with the final
+     * line.
+     */
+    ParallelMethod<T, R> leave(boolean leave);
+
+    /**
+     * The stream the progress bar goes to (tqdm's {@code file}). Default: {@code System.err} as it is
+     * when the call starts. Bars are redrawn in place only on the JVM's stdout or stderr when that is
+     * a terminal; any other stream gets plain lines.
+     */
+    ParallelMethod<T, R> progressStream(PrintStream stream);
+
+    /**
      * The number of tasks, for inputs whose size is not known up front (an {@code Iterator} or
-     * {@code Stream}): used for default chunking, {@link #splits(int)} and the progress bar.
+     * {@code Stream}): used for default chunking, {@link #splits(int)} and as the progress bar's
+     * total (tqdm's {@code total}); without it such a bar counts tasks with no percentage.
      */
     ParallelMethod<T, R> length(long tasks);
 

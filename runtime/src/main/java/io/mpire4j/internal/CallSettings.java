@@ -8,47 +8,59 @@ import java.time.Duration;
  * setting changed.
  */
 record CallSettings(int chunkSize, int splits, int maxTasksActive, int workerLifespan, Duration taskTimeout,
-        boolean progressBar, long length, String description) {
+        boolean progressBar, long length, String description, ProgressStyle progressStyle) {
 
     static final CallSettings DEFAULTS = new CallSettings(0, 0, 0, 0, null, false, -1, null);
 
+    /** Settings with the default progress style. */
+    CallSettings(int chunkSize, int splits, int maxTasksActive, int workerLifespan, Duration taskTimeout,
+            boolean progressBar, long length, String description) {
+        this(chunkSize, splits, maxTasksActive, workerLifespan, taskTimeout, progressBar, length, description,
+                ProgressStyle.DEFAULT);
+    }
+
     CallSettings withChunkSize(int value) {
         return new CallSettings(value, splits, maxTasksActive, workerLifespan, taskTimeout, progressBar, length,
-                description);
+                description, progressStyle);
     }
 
     CallSettings withSplits(int value) {
         return new CallSettings(chunkSize, value, maxTasksActive, workerLifespan, taskTimeout, progressBar, length,
-                description);
+                description, progressStyle);
     }
 
     CallSettings withMaxTasksActive(int value) {
         return new CallSettings(chunkSize, splits, value, workerLifespan, taskTimeout, progressBar, length,
-                description);
+                description, progressStyle);
     }
 
     CallSettings withWorkerLifespan(int value) {
         return new CallSettings(chunkSize, splits, maxTasksActive, value, taskTimeout, progressBar, length,
-                description);
+                description, progressStyle);
     }
 
     CallSettings withTaskTimeout(Duration value) {
         return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, value, progressBar, length,
-                description);
+                description, progressStyle);
     }
 
     CallSettings withProgressBar(boolean value) {
         return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, taskTimeout, value, length,
-                description);
+                description, progressStyle);
     }
 
     CallSettings withLength(long value) {
         return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, taskTimeout, progressBar, value,
-                description);
+                description, progressStyle);
     }
 
     CallSettings withDescription(String value) {
         return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, taskTimeout, progressBar, length,
-                value);
+                value, progressStyle);
+    }
+
+    CallSettings withProgressStyle(ProgressStyle value) {
+        return new CallSettings(chunkSize, splits, maxTasksActive, workerLifespan, taskTimeout, progressBar, length,
+                description, value);
     }
 }

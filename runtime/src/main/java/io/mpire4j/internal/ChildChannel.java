@@ -154,7 +154,10 @@ final class ChildChannel implements AutoCloseable {
                 }
                 if (!child.isAlive()) {
                     throw new IOException("the child JVM ended (" + ErrorReport.describeExit(child.exitValue())
-                            + ") before it connected; see its output above");
+                            + ") before it connected; see its output above. If it says it could not find or load "
+                            + "a class (io.mpire4j.internal.ChildMain, or one of yours), its class path was wrong: "
+                            + "start this JVM with -D" + ChildLauncher.CLASS_PATH_PROPERTY
+                            + "=<the class path of your program>");
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -7,9 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -58,7 +64,7 @@ final class ChildLauncher implements AutoCloseable {
         flags.addAll(pool.jvmOptions());
         List<String> pathArgs = new ArrayList<>();
         List<String> entries = new ArrayList<>();
-        String classPath = System.getProperty("java.class.path", "");
+        String classPath = String.join(File.pathSeparator, classPath(pool.programName()));
         if (!classPath.isEmpty()) {
             pathArgs.add("-cp");
             pathArgs.add(classPath);
@@ -81,6 +87,92 @@ final class ChildLauncher implements AutoCloseable {
         }
         return new ChildLauncher(pool.programName(), pool.encodedReceiver(), channel, pool, java,
                 List.copyOf(flags), List.copyOf(pathArgs), archive);
+    }
+
+    /** Overrides the class path of child JVMs: {@code -Dmpire4j.classPath=a.jar:classes}. */
+    static final String CLASS_PATH_PROPERTY = "mpire4j.classPath";
+
+    /**
+     * The class path of child JVMs: {@code -Dmpire4j.classPath} if set; else this JVM's
+     * {@code java.class.path}, plus, when the program or the runtime was loaded by another class
+     * loader than the application's (under {@code mvn exec:java}, where {@code java.class.path}
+     * names only Maven's launcher, or in a container), the URLs of the context class loader's
+     * chain and the locations of the generated class and of the runtime.
+     */
+    static List<String> classPath(String generatedName) {
+        String forced = System.getProperty(CLASS_PATH_PROPERTY, "");
+        if (!forced.isBlank()) {
+            return List.of(forced.split(File.pathSeparator));
+        }
+        List<String> entries = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                add(entries, seen, entry);
+            }
+        }
+        ClassLoader application = ClassLoader.getSystemClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        Class<?> generated = generatedName == null ? null : load(generatedName, context);
+        boolean elsewhere = generated != null && generated.getClassLoader() != application
+                || ChildLauncher.class.getClassLoader() != application;
+        if (!elsewhere) {
+            return entries; // the application class loader found both: java.class.path is all they need
+        }
+        for (ClassLoader loader = context; loader != null && loader != application; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    addLocation(entries, seen, url);
+                }
+            }
+        }
+        if (generated != null) {
+            addCodeSource(entries, seen, generated);
+        }
+        addCodeSource(entries, seen, ChildLauncher.class);
+        return entries;
+    }
+
+    private static Class<?> load(String binaryName, ClassLoader context) {
+        for (ClassLoader loader : new ClassLoader[] {context, ChildLauncher.class.getClassLoader()}) {
+            try {
+                return Class.forName(binaryName, false, loader);
+            } catch (ClassNotFoundException | LinkageError | RuntimeException notThere) {
+                // try the next
+            }
+        }
+        return null;
+    }
+
+    private static void addCodeSource(List<String> entries, Set<Path> seen, Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null) {
+            addLocation(entries, seen, source.getLocation());
+        }
+    }
+
+    /** Adds a {@code file:} URL as a path; other URLs (nested jars, http) cannot go on a command line. */
+    private static void addLocation(List<String> entries, Set<Path> seen, URL url) {
+        if ("file".equals(url.getProtocol())) {
+            try {
+                add(entries, seen, Path.of(url.toURI()).toString());
+            } catch (URISyntaxException | IllegalArgumentException notAPath) {
+                // not a local file after all
+            }
+        }
+    }
+
+    private static void add(List<String> entries, Set<Path> seen, String entry) {
+        Path key;
+        try {
+            key = Path.of(entry).toAbsolutePath().normalize();
+        } catch (InvalidPathException odd) {
+            entries.add(entry);
+            return;
+        }
+        if (seen.add(key)) {
+            entries.add(entry);
+        }
     }
 
     /**

@@ -34,7 +34,7 @@ final class Dispatcher<S, T, R> {
     /** The events of a new multi-task call: its bar, if shown, and the pool listeners. */
     private CallEvents events(CallSettings settings) {
         String description = settings.description() != null ? settings.description() : spec.methodName();
-        Progress bar = settings.progressBar() ? new ProgressBar(description, ProgressDisplay.standard()) : Progress.NONE;
+        Progress bar = settings.progressBar() ? new ProgressBar(description, settings.progressStyle(), null) : Progress.NONE;
         return CallEvents.of(bar, pool.view(), spec.displayName(), description);
     }
 

@@ -1,6 +1,7 @@
 package io.mpire4j.internal;
 
 import io.mpire4j.ParallelMethod;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
@@ -72,6 +73,23 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
     public ParallelMethod<T, R> description(String description) {
         Objects.requireNonNull(description, "description");
         return with(settings.withDescription(description));
+    }
+
+    @Override
+    public ParallelMethod<T, R> unit(String unit) {
+        Preconditions.requireNonBlank("unit", unit);
+        return with(settings.withProgressStyle(settings.progressStyle().withUnit(unit)));
+    }
+
+    @Override
+    public ParallelMethod<T, R> leave(boolean leave) {
+        return with(settings.withProgressStyle(settings.progressStyle().withLeave(leave)));
+    }
+
+    @Override
+    public ParallelMethod<T, R> progressStream(PrintStream stream) {
+        Objects.requireNonNull(stream, "stream");
+        return with(settings.withProgressStyle(settings.progressStyle().withStream(stream)));
     }
 
     @Override

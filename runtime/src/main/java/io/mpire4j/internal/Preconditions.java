@@ -35,4 +35,12 @@ final class Preconditions {
         }
         return value;
     }
+
+    static String requireNonBlank(String setting, String value) {
+        Objects.requireNonNull(value, setting);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(setting + " must not be blank, was \"" + value + "\"");
+        }
+        return value;
+    }
 }

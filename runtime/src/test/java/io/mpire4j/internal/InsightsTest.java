@@ -159,8 +159,54 @@ class InsightsTest {
         Insights insights = WorkerStats.insights(List.of(stats));
 
         assertEquals(0.79, insights.workingRatio(), 1e-12);
-        assertTrue(rows(insights).contains("Efficiency warning: workers spent only 79.0% of their time working. "
-                + "Larger chunks, fewer workers or a cheaper init may help."), insights.toString());
+        List<String> rows = rows(insights);
+        int at = rows.indexOf("Efficiency warning: workers spent only 79.0% of their time working;");
+        assertTrue(at > 0, insights.toString());
+        assertEquals("most of the rest went to waiting for tasks. Larger chunks or fewer workers may help.",
+                rows.get(at + 1));
+    }
+
+    @Test
+    void efficiencyWarningAfterAStartUpLossDoesNotSuggestACheaperInit() {
+        WorkerStats stats = new WorkerStats(0);
+        stats.startUp(ms(900));
+        stats.init(ms(10));
+        stats.waiting(ms(90));
+        stats.working(ms(1000), 10);
+        String table = WorkerStats.insights(List.of(stats)).toString();
+
+        assertTrue(table.contains("most of the rest went to start-up. Keep the workers alive across calls"), table);
+        assertFalse(table.contains("init may help"), table);
+    }
+
+    @Test
+    void efficiencyWarningAfterASlowInitSuggestsACheaperInit() {
+        WorkerStats stats = new WorkerStats(0);
+        stats.startUp(ms(10));
+        stats.init(ms(900));
+        stats.working(ms(1000), 10);
+
+        assertTrue(WorkerStats.insights(List.of(stats)).toString()
+                .contains("most of the rest went to @WorkerInit. A cheaper init or fewer workers may help."));
+    }
+
+    @Test
+    void everyLineOfTheTableFitsEightyColumns() {
+        WorkerStats busy = new WorkerStats(12);
+        busy.startUp(Duration.ofHours(12).toNanos());
+        busy.init(Duration.ofHours(11).toNanos());
+        busy.waiting(Duration.ofHours(10).toNanos());
+        busy.working(Duration.ofHours(9).toNanos(), 12_345_678);
+        busy.exit(Duration.ofHours(8).toNanos());
+        busy.task(ms(3000), IS_PRIME, Long.MAX_VALUE);
+        busy.task(ms(2000), FIT, new FitArgs(new double[200], 3));
+        String table = WorkerStats.insights(List.of(busy, new WorkerStats(3))).toString();
+
+        for (String line : table.split("\\R")) {
+            assertTrue(line.length() <= 80, line.length() + " columns: " + line);
+        }
+        assertTrue(table.contains("Efficiency warning"), table);
+        assertTrue(table.contains("worker 12: xs = double[200] [0.0, 0.0"), table);
     }
 
     @Test

@@ -10,6 +10,9 @@ import io.mpire4j.PoolOptions;
 import io.mpire4j.TaskFailedException;
 import io.mpire4j.tests.fixtures.Scripted;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -44,6 +47,9 @@ class SettingsTest extends PoolContract {
             assertRejected(() -> run.taskTimeout(Duration.ZERO), "taskTimeout", Duration.ZERO);
             assertRejected(() -> run.taskTimeout(Duration.ofSeconds(-1)), "taskTimeout", Duration.ofSeconds(-1));
             assertRejected(() -> run.length(-1), "length", -1);
+            assertRejected(() -> run.unit(" "), "unit", " ");
+            assertThrows(NullPointerException.class, () -> run.unit(null));
+            assertThrows(NullPointerException.class, () -> run.progressStream(null));
         }
     }
 
@@ -216,6 +222,25 @@ class SettingsTest extends PoolContract {
             }
             assertThrows(TaskFailedException.class, () -> shown.map(List.of(1, 999, 2)));
             assertEquals(5, shown.apply(5));
+        }
+    }
+
+    @Test
+    void theProgressBarGoesToItsStreamCountingItsUnitUpToTheGivenLength() {
+        try (var pool = ScriptedParallel.create(Scripted.identity(board()), options())) {
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            PrintStream stream = new PrintStream(log, true, StandardCharsets.UTF_8);
+            ParallelMethod<Integer, Integer> shown = pool.run().progressBar(true).description("scan").unit("files")
+                    .leave(false).progressStream(stream);
+
+            try (Stream<Integer> s = shown.length(40).imap(CountingInput.of(40).iterator())) {
+                assertEquals(40, s.count());
+            }
+
+            String[] lines = log.toString(StandardCharsets.UTF_8).split("\\R");
+            String last = lines[lines.length - 1];
+            assertTrue(last.startsWith("scan: 100%|#########################| 40/40 ["), last);
+            assertTrue(last.endsWith(" files/s]"), last);
         }
     }
 }
