@@ -402,7 +402,7 @@ final class Call<S, T, R> {
                     tasks[n++] = input.next();
                 }
             } catch (RuntimeException | Error e) {
-                cancel("the input of " + method.displayName() + " threw " + e);
+                cancel("the input of " + method.displayName() + " threw " + ErrorReport.throwableText(e));
                 throw e;
             }
             if (n < chunkSize) {

@@ -245,7 +245,7 @@ public final class ChildMain {
 
     static IOException cannotSend(String what, Object value, Exception e) {
         String type = value == null ? "null" : value.getClass().getName();
-        return new NotSerializableException(what + " (a " + type + ") cannot be sent between JVMs: " + e.getMessage());
+        return new NotSerializableException(what + " (a " + type + ") cannot be sent between JVMs: " + ErrorReport.messageOf(e));
     }
 
     private void sendFailed(int position, Throwable t) throws IOException {

@@ -63,6 +63,11 @@ final class Wire {
     static final byte EXIT_OK = 27;
     static final byte EXIT_FAILED = 28;
 
+    /** Frames of a stack trace and causes of a throwable sent in its text form. */
+    static final int MAX_STACK_FRAMES = 1024;
+    static final int MAX_CAUSES = 8;
+    private static final StackTraceElement UNKNOWN_FRAME = new StackTraceElement("?", "?", null, -1);
+
     /** Limits on a deserialized exception graph. */
     private static final int MAX_DEPTH = 64;
     private static final long MAX_REFERENCES = 100_000;
@@ -170,31 +175,44 @@ final class Wire {
                 objects.writeObject(t);
             }
             serialized = bytes.toByteArray();
-        } catch (IOException | RuntimeException notSerializable) {
-            // the text form stands in
+        } catch (Throwable notSerializable) {
+            ErrorReport.rethrowIfFatal(notSerializable);
+            // the text form stands in (a user writeObject may throw anything)
         }
         Codecs.BYTE_ARRAY.write(out, serialized);
     }
 
+    /**
+     * The text form of {@code t} and its causes. User overrides of {@code getMessage},
+     * {@code getStackTrace} and {@code getCause} may throw: each is guarded, with a stand-in.
+     */
     private static void writeText(DataOutput out, Throwable t, int depth) throws IOException {
         Codecs.STRING.write(out, t.getClass().getName());
-        String message;
+        Codecs.STRING.write(out, ErrorReport.messageOf(t));
+        StackTraceElement[] stack;
         try {
-            message = t.getMessage();
-        } catch (RuntimeException e) {
-            message = "(getMessage() threw " + e + ")";
+            stack = t.getStackTrace();
+        } catch (Throwable e) {
+            ErrorReport.rethrowIfFatal(e);
+            stack = new StackTraceElement[0];
         }
-        Codecs.STRING.write(out, message);
-        StackTraceElement[] stack = t.getStackTrace();
-        out.writeInt(stack.length);
-        for (StackTraceElement e : stack) {
+        int frames = stack == null ? 0 : Math.min(stack.length, MAX_STACK_FRAMES);
+        out.writeInt(frames);
+        for (int i = 0; i < frames; i++) {
+            StackTraceElement e = stack[i] == null ? UNKNOWN_FRAME : stack[i];
             Codecs.STRING.write(out, e.getClassName());
             Codecs.STRING.write(out, e.getMethodName());
             Codecs.STRING.write(out, e.getFileName());
             out.writeInt(e.getLineNumber());
         }
-        Throwable cause = t.getCause();
-        boolean more = cause != null && cause != t && depth < 8;
+        Throwable cause;
+        try {
+            cause = t.getCause();
+        } catch (Throwable e) {
+            ErrorReport.rethrowIfFatal(e);
+            cause = null;
+        }
+        boolean more = cause != null && cause != t && depth < MAX_CAUSES;
         out.writeBoolean(more);
         if (more) {
             writeText(out, cause, depth + 1);
