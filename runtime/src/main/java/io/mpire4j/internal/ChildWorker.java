@@ -299,7 +299,8 @@ final class ChildWorker<S, E> extends Worker<S, E> {
             return text.toString();
         }
         if (position >= 0) {
-            text.append(" running task index ").append(chunk.taskIndex(position)).append(',');
+            text.append(" running task index ").append(chunk.taskIndex(position)).append(nl).append("    ")
+                    .append(arguments(method, chunk.tasks[position])).append(nl).append(" ");
         }
         text.append(" holding ").append(n).append(n == 1 ? " task (task index " : " tasks (task indexes ")
                 .append(chunk.firstIndex);
