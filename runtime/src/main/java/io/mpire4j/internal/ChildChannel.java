@@ -9,10 +9,16 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -62,7 +68,7 @@ final class ChildChannel implements AutoCloseable {
                 ? Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rwx------")))
                 : Files.createTempDirectory(prefix);
-        Path path = dir.resolve("s");
+        Path path = dir.resolve(SOCKET);
         ServerSocketChannel server = null;
         Selector selector = null;
         try {
@@ -89,32 +95,100 @@ final class ChildChannel implements AutoCloseable {
      * (their pid is no longer alive). Best effort: anything it cannot read or delete is left.
      */
     static void sweepOrphans() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+        sweepOrphans(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Sweeps {@code tmp}: removes a directory only if it has the layout {@link #open} makes
+     * ({@code mpire4j-<pid>-<digits>}, a real directory, not a symbolic link, owned by this user,
+     * holding nothing but the socket {@code s}) and its pid is dead. Never follows a symbolic link:
+     * where the platform allows, entries are examined and removed relative to the open directory,
+     * so a directory swapped for a link meanwhile is not followed either.
+     */
+    static void sweepOrphans(Path tmp) {
+        UserPrincipal me;
+        try {
+            me = tmp.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+        } catch (IOException | RuntimeException unknown) {
+            return; // without knowing who we are, nothing is ours to delete
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
             for (Path dir : dirs) {
-                String[] parts = dir.getFileName().toString().split("-");
-                if (parts.length != 3) {
-                    continue;
-                }
-                long owner;
-                try {
-                    owner = Long.parseLong(parts[1]);
-                } catch (NumberFormatException notOurs) {
-                    continue;
-                }
-                if (owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isEmpty()) {
-                    try {
-                        Files.deleteIfExists(dir.resolve("s"));
-                        Files.deleteIfExists(dir);
-                    } catch (IOException | SecurityException leftForItsOwner) {
-                        // another user's, or not empty: not ours to force
-                    }
+                if (isOrphan(dir.getFileName().toString())) {
+                    removeOrphan(dirs, dir, me);
                 }
             }
-        } catch (IOException | SecurityException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             // nothing to sweep
         }
     }
+
+    /** Whether {@code name} is {@code mpire4j-<pid>-<digits>} with a pid that is not this one and not alive. */
+    static boolean isOrphan(String name) {
+        String[] parts = name.split("-", -1);
+        if (parts.length != 3 || !allDigits(parts[1]) || !allDigits(parts[2]) || parts[1].length() > 18) {
+            return false;
+        }
+        long owner = Long.parseLong(parts[1]);
+        return owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isEmpty();
+    }
+
+    private static boolean allDigits(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static void removeOrphan(DirectoryStream<Path> parent, Path dir, UserPrincipal me) {
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isDirectory() || attributes.isSymbolicLink() || !me.equals(attributes.owner())) {
+                return;
+            }
+            Path name = dir.getFileName();
+            if (parent instanceof SecureDirectoryStream<Path> secure) {
+                try (SecureDirectoryStream<Path> inside = secure.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+                    PosixFileAttributes again = inside.getFileAttributeView(PosixFileAttributeView.class)
+                            .readAttributes();
+                    if (!me.equals(again.owner()) || !onlyTheSocket(inside, inside.getFileAttributeView(
+                            SOCKET, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS))) {
+                        return;
+                    }
+                    inside.deleteFile(SOCKET);
+                }
+                secure.deleteDirectory(name);
+            } else {
+                try (DirectoryStream<Path> inside = Files.newDirectoryStream(dir)) {
+                    if (!onlyTheSocket(inside, Files.getFileAttributeView(dir.resolve(SOCKET),
+                            PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS))) {
+                        return;
+                    }
+                }
+                Files.deleteIfExists(dir.resolve(SOCKET));
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException | RuntimeException leftForItsOwner) {
+            // another user's, not the expected layout, or not empty: not ours to force
+        }
+    }
+
+    /** Whether a listing holds exactly one entry, {@code s}, that is neither a directory nor a link. */
+    private static boolean onlyTheSocket(DirectoryStream<Path> listing, PosixFileAttributeView socket)
+            throws IOException {
+        int entries = 0;
+        for (Path entry : listing) {
+            if (++entries > 1 || !entry.getFileName().equals(SOCKET)) {
+                return false;
+            }
+        }
+        if (entries == 0) {
+            return false; // an empty directory is left: not what a pool makes
+        }
+        PosixFileAttributes attributes = socket.readAttributes();
+        return !attributes.isDirectory() && !attributes.isSymbolicLink();
+    }
+
+    private static final Path SOCKET = Path.of("s");
 
     /** The socket's path, passed to each child. */
     Path path() {
