@@ -20,7 +20,9 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,12 +36,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Each child is launched with a fresh token ({@link #newToken()}) and sends it, with its worker
  * id, right after connecting. Slot threads wait for their own child in {@link #await}: whichever of
- * them is free accepts the next connection (one at a time, in rounds of at most 50 ms) and hands it
- * to its owner, so children started in parallel connect in any order. Thread-safe; the fields
+ * them is free accepts connections and reads their handshakes (one thread at a time, in rounds of
+ * at most 50 ms, never blocking on one peer) and hands each to its owner, so children started in
+ * parallel connect in any order and a silent or foreign peer is dropped without stalling them. Thread-safe; the fields
  * below the lock are guarded by it.
  */
 final class ChildChannel implements AutoCloseable {
     private static final long ROUND_MILLIS = 50;
+    /** How long a connection may take to send its 12-byte handshake before it is dropped. */
+    static final long HANDSHAKE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Connections waiting for their handshake at most; more are closed at once. */
+    static final int MAX_PENDING = 256;
 
     private final Path dir;
     private final Path path;
@@ -49,6 +56,8 @@ final class ChildChannel implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Set<Long> expected = new HashSet<>();
+    /** Connections whose handshake is being read; closed by {@link #close()} too. Concurrent. */
+    private final Set<SocketChannel> handshaking = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<Long, SocketChannel> arrived = new HashMap<>();
     private boolean accepting;
     private boolean closed;
@@ -242,7 +251,7 @@ final class ChildChannel implements AutoCloseable {
                 accepting = true;
                 lock.unlock();
                 try {
-                    acceptOne();
+                    acceptRound();
                 } finally {
                     lock.lock();
                     accepting = false;
@@ -260,41 +269,125 @@ final class ChildChannel implements AutoCloseable {
         }
     }
 
-    /** Accepts at most one connection within a round and files it under its token. Lock not held. */
-    private void acceptOne() throws IOException {
-        SocketChannel channel;
+    /**
+     * One round of at most {@link #ROUND_MILLIS}: accepts new connections and reads whatever
+     * handshake bytes have arrived, without ever blocking on one peer, so a connection that stays
+     * silent cannot stall the others. A connection whose handshake is complete is filed under its
+     * token (in blocking mode) or closed if the token is not expected; one still incomplete after
+     * {@link #HANDSHAKE_NANOS} is closed. Lock not held; only the thread that set
+     * {@link #accepting} runs this.
+     */
+    private void acceptRound() throws IOException {
+        List<Handshake> complete = new ArrayList<>();
         try {
             selector.select(ROUND_MILLIS);
-            selector.selectedKeys().clear();
-            channel = server.accept();
-        } catch (ClosedSelectorException | java.nio.channels.ClosedChannelException e) {
-            return; // closed meanwhile: the caller sees it
-        }
-        if (channel == null) {
-            return;
-        }
-        ByteBuffer hello = ByteBuffer.allocate(12);
-        try {
-            while (hello.hasRemaining()) {
-                if (channel.read(hello) < 0) {
-                    throw new IOException("closed during the handshake");
+            for (SelectionKey key : selector.selectedKeys()) {
+                if (!key.isValid()) {
+                    continue;
+                }
+                if (key.isAcceptable()) {
+                    acceptPending();
+                } else if (key.isReadable()) {
+                    Handshake done = readHandshake(key);
+                    if (done != null) {
+                        complete.add(done);
+                    }
                 }
             }
-        } catch (IOException e) {
+            selector.selectedKeys().clear();
+            if (!complete.isEmpty()) {
+                selector.selectNow(); // deregisters the cancelled keys, so that their channels can block again
+                selector.selectedKeys().clear(); // still-ready peers are selected again next round
+            }
+            dropExpired();
+        } catch (ClosedSelectorException | java.nio.channels.ClosedChannelException e) {
+            complete.forEach(done -> drop(done.channel()));
+            return; // closed meanwhile: the caller sees it
+        }
+        for (Handshake done : complete) {
+            file(done.channel(), done.token());
+        }
+    }
+
+    /** A connection whose 12-byte handshake (token, worker id) is being read. */
+    private record Pending(ByteBuffer hello, long deadline) {}
+
+    private void acceptPending() throws IOException {
+        SocketChannel channel;
+        while ((channel = server.accept()) != null) {
+            if (selector.keys().size() > MAX_PENDING) {
+                closeQuietly(channel); // too many peers at once: the newest are dropped
+                continue;
+            }
+            handshaking.add(channel);
+            try {
+                channel.configureBlocking(false);
+                channel.register(selector, SelectionKey.OP_READ,
+                        new Pending(ByteBuffer.allocate(12), System.nanoTime() + HANDSHAKE_NANOS));
+            } catch (IOException | RuntimeException e) {
+                drop(channel);
+            }
+        }
+    }
+
+    private void drop(java.nio.channels.Channel channel) {
+        handshaking.remove(channel);
+        closeQuietly(channel);
+    }
+
+    /** A connection that sent its whole handshake. */
+    private record Handshake(SocketChannel channel, long token) {}
+
+    /** Reads what has arrived of a handshake; once it is complete, cancels the key and returns it. */
+    private Handshake readHandshake(SelectionKey key) {
+        SocketChannel channel = (SocketChannel) key.channel();
+        ByteBuffer hello = ((Pending) key.attachment()).hello();
+        try {
+            if (channel.read(hello) < 0) {
+                throw new IOException("closed during the handshake");
+            }
+        } catch (IOException | RuntimeException e) {
+            key.cancel();
+            drop(channel);
+            return null;
+        }
+        if (hello.hasRemaining()) {
+            return null;
+        }
+        key.cancel();
+        return new Handshake(channel, hello.flip().getLong());
+    }
+
+    /** Files a connection whose handshake is complete under its token, or closes it. */
+    private void file(SocketChannel channel, long token) {
+        handshaking.remove(channel);
+        try {
+            channel.configureBlocking(true);
+        } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             return;
         }
-        long token = hello.flip().getLong();
         lock.lock();
         try {
-            if (expected.contains(token) && !closed) {
+            if (expected.contains(token) && !arrived.containsKey(token) && !closed) {
                 arrived.put(token, channel);
                 channel = null;
             }
         } finally {
             lock.unlock();
         }
-        closeQuietly(channel); // not one of ours (or too late)
+        closeQuietly(channel); // not one of ours (or too late, or a second use of a token)
+    }
+
+    /** Closes the connections that did not complete their handshake in time. */
+    private void dropExpired() {
+        long now = System.nanoTime();
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof Pending pending && now - pending.deadline() > 0) {
+                key.cancel();
+                drop(key.channel());
+            }
+        }
     }
 
     /** Closes the socket and deletes it; children already connected keep their channels. */
@@ -313,6 +406,9 @@ final class ChildChannel implements AutoCloseable {
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+        for (SocketChannel channel : handshaking) {
+            closeQuietly(channel);
         }
         closeQuietly(selector);
         closeQuietly(server);
