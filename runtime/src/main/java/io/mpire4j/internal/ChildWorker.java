@@ -61,8 +61,8 @@ final class ChildWorker<S, E> extends Worker<S, E> {
             Process p = launcher.start(slot.id, token);
             process = p;
             p.getOutputStream().close();
-            stdout = OutputForwarder.start(p.getInputStream(), slot.id, false);
-            stderr = OutputForwarder.start(p.getErrorStream(), slot.id, true);
+            stdout = OutputForwarder.start(p, p.getInputStream(), slot.id, false);
+            stderr = OutputForwarder.start(p, p.getErrorStream(), slot.id, true);
             p.onExit().thenRun(this::childExited);
             channel = launcher.channel.await(token, p, START_TIMEOUT_NANOS);
             in = new Wire.In(Channels.newInputStream(channel));
@@ -344,7 +344,7 @@ final class ChildWorker<S, E> extends Worker<S, E> {
                 Thread.currentThread().interrupt();
             }
         }
-        p.destroyForcibly(); // its channel broke, so it is of no use
+        ProcessTree.destroyForcibly(p); // its channel broke, so it is of no use
         return -1;
     }
 
@@ -355,7 +355,7 @@ final class ChildWorker<S, E> extends Worker<S, E> {
         gone = true;
         Process p = process;
         if (p != null) {
-            p.destroyForcibly();
+            ProcessTree.destroyForcibly(p);
         }
         return overdue(phase);
     }
@@ -381,12 +381,12 @@ final class ChildWorker<S, E> extends Worker<S, E> {
                 }
                 try {
                     if (!polite || !p.waitFor(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                        p.destroyForcibly();
+                        ProcessTree.destroyForcibly(p);
                         p.waitFor(REAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    p.destroyForcibly();
+                    ProcessTree.destroyForcibly(p);
                 }
             }
             ChildChannel.closeQuietly(channel);
