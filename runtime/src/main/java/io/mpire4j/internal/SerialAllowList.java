@@ -46,13 +46,19 @@ final class SerialAllowList {
         this.extra = c -> false;
         Deque<Class<?>> work = new ArrayDeque<>();
         for (Class<?> c : declared) {
-            work.add(elementOf(c));
+            Class<?> element = elementOf(c);
+            // a declared type is allowed with its subclasses even if the JDK's (Object: anything)
+            if (!element.isPrimitive() && roots.add(element) && !isJdk(element)) {
+                work.add(element);
+            }
         }
+        Set<Class<?>> seen = new HashSet<>();
         while (!work.isEmpty()) {
             Class<?> c = work.poll();
-            if (c.isPrimitive() || isJdk(c) || !roots.add(c)) {
-                continue;
+            if (c.isPrimitive() || isJdk(c) || !seen.add(c)) {
+                continue; // the JDK's field types are left to the JDK basics: their fields are not walked
             }
+            roots.add(c);
             for (Class<?> s = c.getSuperclass(); s != null && Serializable.class.isAssignableFrom(s);
                     s = s.getSuperclass()) {
                 exact.add(s);

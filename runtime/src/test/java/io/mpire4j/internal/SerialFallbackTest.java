@@ -172,6 +172,16 @@ class SerialFallbackTest {
     }
 
     @Test
+    void aDeclaredJdkTypeIsAllowedWithItsSubclasses() throws IOException {
+        Declared value = new Sub();
+        Object back = read(Codecs.serialized(Object.class), write(Codecs.serialized(Object.class), value));
+        assertInstanceOf(Sub.class, back);
+        Serializable list = read(Codecs.serialized(Serializable.class),
+                write(Codecs.serialized(Object.class), new java.util.ArrayList<>(List.of(new Sub()))));
+        assertInstanceOf(Sub.class, ((List<?>) list).get(0));
+    }
+
+    @Test
     void anArrayLongerThanTheStreamIsRejected() throws IOException {
         byte[] bytes = write(Codecs.serialized(Object.class), new long[10]);
         // the array's length is the int right before its 80 bytes of data: claim 100 million
