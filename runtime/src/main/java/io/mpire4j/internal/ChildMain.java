@@ -184,7 +184,8 @@ public final class ChildMain {
             try {
                 tasks[i] = def.taskCodec().read(data);
             } catch (IOException | RuntimeException e) {
-                sendFailed(i, new IOException("the child JVM could not read task " + i + " of its chunk: " + e, e));
+                sendFailed(i, new IOException("the child JVM could not read task " + i + " of its chunk: "
+                        + ErrorReport.throwableText(e), e));
                 return;
             }
         }

@@ -73,7 +73,7 @@ final class ChildWorker<S, E> extends Worker<S, E> {
             if (type == Wire.START_FAILED) {
                 Throwable why = Wire.readThrowable(in.data);
                 throw new IllegalStateException("the child JVM of worker " + slot.id + " could not build the program "
-                        + launcher.programName + ": " + why, why);
+                        + launcher.programName + ": " + ErrorReport.throwableText(why), why);
             }
             if (type != Wire.READY) {
                 throw Wire.unexpected(type, "instead of READY");
@@ -87,7 +87,7 @@ final class ChildWorker<S, E> extends Worker<S, E> {
             if (!abandoned && !generation.isTerminated() && !generation.isStopped()) {
                 generation.cannotStart(this, e instanceof IllegalStateException ise ? ise
                         : new IllegalStateException("mpire4j could not start the child JVM of worker " + slot.id + ": "
-                                + e.getMessage(), e));
+                                + ErrorReport.messageOf(e), e));
             }
             return false;
         }
@@ -132,7 +132,7 @@ final class ChildWorker<S, E> extends Worker<S, E> {
                     return codec == null ? null : codec.read(in.data);
                 } catch (IOException | RuntimeException e) {
                     throw new IllegalStateException("could not read the @WorkerExit result of worker " + slot.id
-                            + ": " + e, e);
+                            + ": " + ErrorReport.throwableText(e), e);
                 }
             }
             if (type != Wire.EXIT_FAILED) {
@@ -237,7 +237,7 @@ final class ChildWorker<S, E> extends Worker<S, E> {
                 results[i] = def.resultCodec().read(in.data);
             } catch (IOException | RuntimeException e) {
                 if (!late && !abandoned) {
-                    call.failTask(slot.id, chunk, i, new IOException("could not read the result from the child JVM: " + e, e));
+                    call.failTask(slot.id, chunk, i, new IOException("could not read the result from the child JVM: " + ErrorReport.throwableText(e), e));
                 }
                 return;
             }

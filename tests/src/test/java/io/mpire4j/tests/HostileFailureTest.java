@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +59,20 @@ class HostileFailureTest extends PoolContract {
             TaskFailedException e = promptly(() -> assertThrows(TaskFailedException.class,
                     () -> pool.failOn().map(List.of(new Touchy(1), new Touchy(2)))));
             assertContains(e.getMessage(), "touchy = ");
+        }
+    }
+
+    @Test
+    void valuesWhoseDecodingThrowsSuchAnExceptionFailTheTask() {
+        Assumptions.assumeTrue(processes(), "only values crossing JVMs are decoded");
+        try (var pool = HostileParallel.create(new Hostile(board()), options())) {
+            TaskFailedException argument = promptly(() -> assertThrows(TaskFailedException.class,
+                    () -> pool.takePicky(Hostile.Picky.here())));
+            assertContains(argument.getCause().getMessage(), Hostile.Rude.class.getName());
+            TaskFailedException result = promptly(() -> assertThrows(TaskFailedException.class,
+                    () -> pool.makePicky(1)));
+            assertContains(result.getCause().getMessage(), Hostile.Rude.class.getName());
+            assertEquals(List.of(1, 2), pool.identity().map(List.of(1, 2)), "the pool stays usable");
         }
     }
 
