@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * {@value #MAX_PAUSE_MILLIS} ms, cut short when the child exits) while nothing is.
  */
 final class OutputForwarder implements Runnable {
-    private static final long MAX_PAUSE_MILLIS = 10;
+    private static final long MAX_PAUSE_MILLIS = 50;
 
     private final Process child;
     /** Completes when the child exits: a pause ends at once then, so its last words go out promptly. */
