@@ -189,7 +189,7 @@ final class ChildLauncher implements AutoCloseable {
             program.receiverCodec().write(out, program.receiver());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("the shared " + program.className() + " instance ("
-                    + program.receiver().getClass().getName() + ") cannot be sent to child JVM workers: " + e.getMessage(), e);
+                    + program.receiver().getClass().getName() + ") cannot be sent to child JVM workers: " + ErrorReport.messageOf(e), e);
         }
         return bytes.toByteArray();
     }

@@ -49,8 +49,8 @@ final class ChildWorker extends RemoteWorker {
         Process p = launcher.start(id, token);
         process = p;
         p.getOutputStream().close();
-        stdout = OutputForwarder.start(p.getInputStream(), id, false);
-        stderr = OutputForwarder.start(p.getErrorStream(), id, true);
+        stdout = OutputForwarder.start(p, p.getInputStream(), id, false);
+        stderr = OutputForwarder.start(p, p.getErrorStream(), id, true);
         p.onExit().thenRun(this::ended); // a child that dies while idle is replaced
         channel = launcher.channel.await(token, p, START_TIMEOUT_NANOS);
         return new Link(Channels.newInputStream(channel), Channels.newOutputStream(channel));
@@ -82,7 +82,8 @@ final class ChildWorker extends RemoteWorker {
             return text.toString();
         }
         if (position >= 0) {
-            text.append(" running task index ").append(chunk.taskIndex(position)).append(',');
+            text.append(" running task index ").append(chunk.taskIndex(position)).append(nl).append("    ")
+                    .append(arguments(method, chunk.tasks[position])).append(nl).append(" ");
         }
         text.append(" holding ").append(n).append(n == 1 ? " task (task index " : " tasks (task indexes ")
                 .append(chunk.firstIndex);
@@ -127,7 +128,7 @@ final class ChildWorker extends RemoteWorker {
                 Thread.currentThread().interrupt();
             }
         }
-        p.destroyForcibly(); // its channel broke, so it is of no use
+        ProcessTree.destroyForcibly(p); // its channel broke, so it is of no use
         return -1;
     }
 
@@ -136,7 +137,7 @@ final class ChildWorker extends RemoteWorker {
     protected boolean kill() {
         Process p = process;
         if (p != null) {
-            p.destroyForcibly();
+            ProcessTree.destroyForcibly(p);
         }
         return true;
     }
@@ -153,12 +154,12 @@ final class ChildWorker extends RemoteWorker {
             if (p != null) {
                 try {
                     if (!polite || !p.waitFor(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                        p.destroyForcibly();
+                        ProcessTree.destroyForcibly(p);
                         p.waitFor(REAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    p.destroyForcibly();
+                    ProcessTree.destroyForcibly(p);
                 }
             }
             ChildChannel.closeQuietly(channel);

@@ -1,19 +1,24 @@
 package io.mpire4j.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -28,12 +33,18 @@ import java.util.jar.Manifest;
  * ({@code -XX:AOTCacheOutput} / {@code -XX:AOTCache}), on 21–23 a dynamic AppCDS archive
  * ({@code -XX:ArchiveClassesAtExit} / {@code -XX:SharedArchiveFile}).
  *
- * <p>Archives live in {@code ${java.io.tmpdir}/mpire4j-cds-<user>/}, one per key: the JDK (version,
+ * <p>Archives live in a directory of the user's own: {@code $XDG_CACHE_HOME/mpire4j/cds}, or
+ * {@code ~/.cache/mpire4j/cds} (see {@link #cacheDir}), made {@code rwx------} and checked before
+ * every use: a real directory (no symbolic link), owned by this user, open to nobody else —
+ * otherwise children start without an archive. One archive per key: the JDK (version,
  * vendor, home), the class path and module path (with each entry's size and modification time, so
  * a rebuilt jar gets a new archive) and the JVM flags. The first pool that finds none starts a
  * training JVM in the background once its first child is ready ({@link #train()}); the training
  * writes to a temporary file that is renamed into place only when complete, so a reader never sees
- * a partial archive. Later children (and later pools, in any JVM of the same user) use it.
+ * a partial archive. Later children (and later pools, in any JVM of the same user) use it. No
+ * temporary file or lock outlives its trainer: a shutdown hook stops the training JVM and deletes
+ * them if this JVM exits first, and the next training removes those of trainers that were killed
+ * (their pid, in the file's name or the lock, is dead).
  *
  * <p>Archives cannot hold classes loaded from directories (the JVM refuses to create one), so a
  * class path with a directory gets none; nor does one when the system property
@@ -90,8 +101,12 @@ final class ClassDataArchive {
             if (!describeEntries(entries, key)) {
                 return null;
             }
-            String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "mpire4j-cds-" + user);
+            Path dir = cacheDir(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+            String refused = dir == null ? "no home directory" : privateDirProblem(dir);
+            if (refused != null) {
+                warn(refused);
+                return null;
+            }
             boolean aot = Runtime.version().feature() >= 24;
             List<String> training = new ArrayList<>();
             training.add(java);
@@ -193,19 +208,17 @@ final class ClassDataArchive {
         }
         Path lock = Path.of(archive + ".lock");
         try {
-            createPrivateDir(dir);
+            if (privateDirProblem(dir) != null) {
+                TRAINING.remove(key);
+                return;
+            }
             cleanUp();
-            try {
-                Files.createFile(lock);
-            } catch (FileAlreadyExistsException e) {
-                if (Files.getLastModifiedTime(lock).toInstant().isAfter(Instant.now().minus(LOCK_STALE))) {
-                    TRAINING.remove(key);
-                    return; // someone else is training
-                }
-                Files.setLastModifiedTime(lock, FileTime.from(Instant.now()));
+            if (!takeLock(lock)) {
+                TRAINING.remove(key);
+                return; // someone else is training
             }
             Path temp = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + TMP);
             List<String> command = new ArrayList<>(trainingCommand);
             int at = 1; // right after the java executable
             if (aot) {
@@ -219,13 +232,79 @@ final class ClassDataArchive {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
+            Thread abandon = new Thread(() -> abandon(process, temp, lock), "mpire4j-cds-abandon");
+            try {
+                Runtime.getRuntime().addShutdownHook(abandon);
+            } catch (IllegalStateException shuttingDown) {
+                abandon(process, temp, lock);
+                return;
+            }
             process.getOutputStream().close();
-            process.onExit().whenComplete((p, error) -> finish(p, temp, lock, key));
+            process.onExit().whenComplete((p, error) -> {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(abandon);
+                } catch (IllegalStateException shuttingDown) {
+                    return; // the hook deletes what is left
+                }
+                finish(p, temp, lock, key);
+            });
         } catch (IOException | RuntimeException e) {
             markFailed(e.toString());
             deleteQuietly(lock);
             TRAINING.remove(key);
         }
+    }
+
+    /**
+     * Creates {@code lock} holding this JVM's pid; false if a live trainer holds it. A lock whose
+     * pid is dead, or that is older than {@link #LOCK_STALE}, is taken over.
+     */
+    private static boolean takeLock(Path lock) throws IOException {
+        byte[] pid = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
+        try {
+            Files.write(lock, pid, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            if (!staleLock(lock)) {
+                return false;
+            }
+            deleteQuietly(lock);
+            try {
+                Files.write(lock, pid, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+                return true;
+            } catch (FileAlreadyExistsException taken) {
+                return false; // another JVM took it over first
+            }
+        }
+    }
+
+    /** Whether a lock was left by a trainer that is gone: its pid is dead, or it is too old. */
+    static boolean staleLock(Path lock) {
+        try {
+            if (Files.getLastModifiedTime(lock, LinkOption.NOFOLLOW_LINKS).toInstant()
+                    .isBefore(Instant.now().minus(LOCK_STALE))) {
+                return true;
+            }
+            String owner = Files.readString(lock, StandardCharsets.US_ASCII).trim();
+            return !owner.matches("[0-9]{1,18}") || ProcessHandle.of(Long.parseLong(owner)).isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return false; // gone meanwhile, or unreadable: not ours to judge
+        }
+    }
+
+    /** The JVM exits while its training runs: stop the trainer (and what it started), delete its files. */
+    private static void abandon(Process process, Path temp, Path lock) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteQuietly(temp);
+        deleteQuietly(Path.of(temp + ".config"));
+        deleteQuietly(lock);
     }
 
     /** Runs on the JDK's process-exit thread when the training JVM ends. */
@@ -249,8 +328,9 @@ final class ClassDataArchive {
 
     private void markFailed(String why) {
         try {
-            createPrivateDir(dir);
-            Files.writeString(failed, why + System.lineSeparator());
+            if (privateDirProblem(dir) == null) {
+                Files.writeString(failed, why + System.lineSeparator());
+            }
         } catch (IOException | RuntimeException ignored) {
             // then we may try again next time
         }
@@ -263,13 +343,18 @@ final class ClassDataArchive {
         }
     }
 
-    /** Deletes archives and leftovers not touched for a week. */
-    private void cleanUp() {
+    /**
+     * Deletes archives and leftovers not touched for a week, and the temporary files and locks of
+     * trainers whose JVM is gone (killed before its shutdown hook could run).
+     */
+    void cleanUp() {
         Instant limit = Instant.now().minus(STALE);
         try (var files = Files.list(dir)) {
             files.filter(f -> {
                 try {
-                    return Files.getLastModifiedTime(f).toInstant().isBefore(limit);
+                    return Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(limit)
+                            || orphanedTemp(f.getFileName().toString())
+                            || f.getFileName().toString().endsWith(".lock") && staleLock(f);
                 } catch (IOException e) {
                     return false;
                 }
@@ -279,19 +364,90 @@ final class ClassDataArchive {
         }
     }
 
-    private static void createPrivateDir(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
+    private static final String TMP = ".tmp";
+
+    /** Whether {@code name} is {@code <archive>.<pid>-<hex>.tmp[.config]} of a pid that is dead. */
+    static boolean orphanedTemp(String name) {
+        String base = name.endsWith(TMP + ".config") ? name.substring(0, name.length() - ".config".length()) : name;
+        if (!base.endsWith(TMP)) {
+            return false;
         }
+        base = base.substring(0, base.length() - TMP.length());
+        int dash = base.lastIndexOf('-');
+        int dot = base.lastIndexOf('.', dash);
+        if (dash < 0 || dot < 0) {
+            return false;
+        }
+        String pid = base.substring(dot + 1, dash);
+        if (!pid.matches("[0-9]{1,18}")) {
+            return false;
+        }
+        long owner = Long.parseLong(pid);
+        return owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).isEmpty();
+    }
+
+    /**
+     * The directory archives live in: {@code $XDG_CACHE_HOME/mpire4j/cds} if that variable is an
+     * absolute path, else {@code <home>/.cache/mpire4j/cds}; null without a home.
+     */
+    static Path cacheDir(String xdgCacheHome, String userHome) {
+        if (xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()) {
+            return Path.of(xdgCacheHome, "mpire4j", "cds");
+        }
+        if (userHome == null || userHome.isBlank() || "?".equals(userHome)) {
+            return null;
+        }
+        return Path.of(userHome, ".cache", "mpire4j", "cds");
+    }
+
+    /**
+     * Makes {@code dir} (and its parent {@code mpire4j}) if missing, {@code rwx------}, checking
+     * each level before going into it: a real directory, not a symbolic link, owned by this user,
+     * with no access for group or others. Returns null if all is well, else what is wrong; never
+     * follows a link at either level.
+     */
+    static String privateDirProblem(Path dir) {
         try {
-            if (File.separatorChar == '/') {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
+            Path parent = dir.getParent();
+            if (parent != null && parent.getParent() != null) {
+                Files.createDirectories(parent.getParent());
             }
-        } catch (FileAlreadyExistsException e) {
-            // created meanwhile
+            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            FileAttribute<Set<PosixFilePermission>> privately = PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------"));
+            for (Path d : new Path[] {parent, dir}) {
+                if (d == null) {
+                    continue;
+                }
+                try {
+                    Files.createDirectory(d, privately);
+                } catch (FileAlreadyExistsException there) {
+                    // checked below, as is one just made
+                }
+                PosixFileAttributes attributes = Files.readAttributes(d, PosixFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink() || !attributes.isDirectory()) {
+                    return d + " is not a directory of its own (a symbolic link or a file)";
+                }
+                if (!me.equals(attributes.owner())) {
+                    return d + " belongs to " + attributes.owner().getName() + ", not to " + me.getName();
+                }
+                Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
+                open.addAll(attributes.permissions());
+                open.retainAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+                        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE));
+                if (!open.isEmpty()) {
+                    return d + " is open to others (" + PosixFilePermissions.toString(attributes.permissions())
+                            + "); make it rwx------";
+                }
+            }
+            return null;
+        } catch (UnsupportedOperationException e) {
+            return "the file system of " + dir + " has no owners and permissions to check";
+        } catch (IOException | RuntimeException e) {
+            return "cannot use " + dir + ": " + e;
         }
     }
 

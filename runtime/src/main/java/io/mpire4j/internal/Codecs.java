@@ -14,7 +14,6 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -257,30 +256,21 @@ public final class Codecs {
     }
 
     /**
-     * Java serialization for a type no other codec covers. Reading accepts only {@code type}, its
-     * subclasses, the classes in {@code alsoAllowed}, arrays of those, primitives, boxes,
-     * {@code String}, enums, and the JDK's collections — anything else is rejected by an
-     * {@link ObjectInputFilter} before it is instantiated. (A declared type of {@code Object}
-     * therefore allows anything: declare the real type to keep the allow-list tight.) Writing a value that is not
-     * {@link Serializable} fails with an {@link IOException} naming its class.
+     * Java serialization for a type no other codec covers. Reading accepts only what values of the
+     * declared types are made of (see {@link SerialAllowList}): {@code type}, the classes in
+     * {@code alsoAllowed}, their subclasses, Serializable superclasses, field types and enclosing
+     * instances; primitives, the JDK's boxes and numbers, {@code String}, enums, and the JDK's
+     * collections — anything else is rejected by an {@link ObjectInputFilter} before it is
+     * instantiated, naming its class. The graph is limited in depth, references and array lengths
+     * (none longer than the bytes sent). (A declared type of {@code Object} therefore allows
+     * anything serializable: declare the real type to keep the allow-list tight.) Writing a value
+     * that is not {@link Serializable} fails with an {@link IOException} naming its class.
      */
     public static <T> Codec<T> serialized(Class<T> type, Class<?>... alsoAllowed) {
-        Set<Class<?>> allowed = new HashSet<>();
-        for (Class<?> c : List.of(alsoAllowed)) {
-            allowed.add(elementOf(c));
-        }
-        allowed.add(elementOf(type));
+        List<Class<?>> declared = new ArrayList<>(List.of(alsoAllowed));
+        declared.add(0, type);
+        SerialAllowList allowed = new SerialAllowList(declared);
         ClassLoader loader = type.getClassLoader();
-        ObjectInputFilter filter = info -> {
-            Class<?> c = info.serialClass();
-            if (c == null) {
-                return ObjectInputFilter.Status.UNDECIDED;
-            }
-            while (c.isArray()) {
-                c = c.getComponentType();
-            }
-            return isAllowed(c, allowed) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
-        };
         return nullSafe((out, value) -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
@@ -293,20 +283,23 @@ public final class Codecs {
             BYTE_ARRAY.write(out, bytes.toByteArray());
         }, in -> {
             byte[] data = BYTE_ARRAY.read(in);
+            SerialAllowList.Filter filter = allowed.filter(data.length);
             try (ObjectInputStream objects = new LoaderObjectInputStream(new ByteArrayInputStream(data), loader)) {
                 objects.setObjectInputFilter(filter);
                 return type.cast(objects.readObject());
             } catch (ClassNotFoundException e) {
                 throw new InvalidClassException(e.getMessage(), "class not found while reading a " + type.getName());
+            } catch (InvalidClassException e) {
+                String why = filter.rejection();
+                if (why == null) {
+                    throw e;
+                }
+                InvalidClassException named = new InvalidClassException("cannot read a " + type.getName()
+                        + " sent between JVMs: " + why);
+                named.initCause(e);
+                throw named;
             }
         });
-    }
-
-    private static Class<?> elementOf(Class<?> c) {
-        while (c.isArray()) {
-            c = c.getComponentType();
-        }
-        return c;
     }
 
     /**
@@ -336,23 +329,6 @@ public final class Codecs {
         }
     }
 
-    private static boolean isAllowed(Class<?> c, Set<Class<?>> allowed) {
-        if (c.isPrimitive() || c == String.class || c.isEnum() || Number.class.isAssignableFrom(c)
-                || c == Boolean.class || c == Character.class || c == Object.class) {
-            return true;
-        }
-        if (c.getName().startsWith("java.util.") && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)
-                || c.getName().startsWith("java.util.ImmutableCollections") || c.getName().startsWith("java.util.CollSer"))) {
-            return true;
-        }
-        for (Class<?> a : allowed) {
-            if (a.isAssignableFrom(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static <E> void writeAll(DataOutput out, Collection<E> values, Codec<E> element) throws IOException {
         out.writeInt(values.size());
         for (E e : values) {
@@ -364,6 +340,12 @@ public final class Codecs {
         int n = in.readInt();
         if (n < 0) {
             throw new IOException("corrupt stream: negative length " + n);
+        }
+        if (n > Wire.MAX_FRAME_BYTES) {
+            // every element takes at least one byte of a frame: a longer length is corrupt, and
+            // allocating it would let the peer choose how much memory this JVM spends
+            throw new IOException("corrupt stream: length " + n + " exceeds the frame limit of "
+                    + Wire.MAX_FRAME_BYTES + " bytes");
         }
         return n;
     }

@@ -49,15 +49,41 @@ final class ErrorReport {
         }
         try {
             return String.valueOf(t);
-        } catch (RuntimeException | StackOverflowError e) {
-            String message;
-            try {
-                message = t.getMessage();
-            } catch (RuntimeException | StackOverflowError again) {
-                message = null;
-            }
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+            String message = messageOf(t);
             return t.getClass().getName() + (message == null ? "" : ": " + message) + " (its toString() threw "
                     + e.getClass().getName() + ")";
+        }
+    }
+
+    /**
+     * {@code t.getMessage()}, or a stand-in naming what it threw instead. Never throws (except
+     * {@link OutOfMemoryError}, which no stand-in can help).
+     */
+    static String messageOf(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+            return "(its getMessage() threw " + e.getClass().getName() + ")";
+        }
+    }
+
+    /** {@code String.valueOf(value)}, or a stand-in naming its class and what was thrown instead. Never throws. */
+    static String text(Object value) {
+        try {
+            return String.valueOf(value);
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+            return value.getClass().getName() + " (toString() threw " + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** User code may throw anything from {@code toString}; only running out of memory is passed on. */
+    static void rethrowIfFatal(Throwable t) {
+        if (t instanceof OutOfMemoryError fatal) {
+            throw fatal;
         }
     }
 
@@ -89,14 +115,14 @@ final class ErrorReport {
 
     static TaskFailedException taskFailed(TaskFailure f, Throwable cause) {
         String headline = f.method() + " failed on worker " + f.workerId() + indexSuffix(f.taskIndex());
-        return new TaskFailedException(taskMessage(headline, f, cause), f.method(), f.workerId(), f.taskIndex(),
+        return new TaskFailedException(safeTaskMessage(headline, f, cause), f.method(), f.workerId(), f.taskIndex(),
                 f.parameterNames(), Arrays.asList(f.arguments()), cause);
     }
 
     static TaskTimeoutException timedOut(TaskFailure f, java.time.Duration timeout) {
         String headline = f.method() + " timed out after " + duration(timeout) + " on worker " + f.workerId()
                 + indexSuffix(f.taskIndex());
-        return new TaskTimeoutException(taskMessage(headline, f, null), f.method(), f.workerId(), f.taskIndex(),
+        return new TaskTimeoutException(safeTaskMessage(headline, f, null), f.method(), f.workerId(), f.taskIndex(),
                 f.parameterNames(), Arrays.asList(f.arguments()), timeout);
     }
 
@@ -113,6 +139,16 @@ final class ErrorReport {
     static WorkerExitException exitFailed(String method, int workerId, String problem, Throwable cause) {
         return new WorkerExitException("@WorkerExit " + method + " " + problem + " on worker " + workerId
                 + (cause == null ? "" : ": " + cut(throwableText(cause), MAX_CAUSE_CHARS)), method, workerId, cause);
+    }
+
+    /** {@link #taskMessage}, or the headline alone should building the rest fail in a way not foreseen. */
+    private static String safeTaskMessage(String headline, TaskFailure failure, Throwable cause) {
+        try {
+            return taskMessage(headline, failure, cause);
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+            return headline + " (the arguments could not be described: " + e.getClass().getName() + ")";
+        }
     }
 
     /**
@@ -152,7 +188,8 @@ final class ErrorReport {
                 return typeName(value) + "(size=" + map.size() + ") " + cut(String.valueOf(map));
             }
             return cut(String.valueOf(value));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
             return value.getClass().getName() + " (toString() threw " + e.getClass().getSimpleName() + ")";
         }
     }
@@ -187,7 +224,7 @@ final class ErrorReport {
         if (element != null && element.getClass().isArray()) {
             return arrayType(element, Array.getLength(element));
         }
-        String text = element instanceof CharSequence s ? quote(s) : String.valueOf(element);
+        String text = element instanceof CharSequence s ? quote(s) : text(element);
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 

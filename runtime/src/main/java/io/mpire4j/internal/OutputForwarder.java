@@ -1,45 +1,110 @@
 package io.mpire4j.internal;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Copies one output stream of a child JVM to the parent's {@code System.out} or {@code System.err}
  * (whichever is installed when each line arrives), prefixing every line with
  * {@code [worker-<id>] }. Runs on its own daemon thread ({@code mpire4j-output-<id>}), which ends
- * at the end of the stream, when the child has exited.
+ * when the child is gone and what it wrote has been copied — even if a process the child started
+ * still holds the pipe open, so the end of the stream never comes. For that the thread reads only
+ * what is {@link InputStream#available() available}, and waits in short, growing pauses (1 to
+ * {@value #MAX_PAUSE_MILLIS} ms, cut short when the child exits) while nothing is.
  */
 final class OutputForwarder implements Runnable {
+    private static final long MAX_PAUSE_MILLIS = 50;
+
+    private final Process child;
+    /** Completes when the child exits: a pause ends at once then, so its last words go out promptly. */
+    private final CompletableFuture<Process> exited;
     private final InputStream in;
     private final String prefix;
     private final boolean toErr;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
 
-    private OutputForwarder(InputStream in, int workerId, boolean toErr) {
+    private OutputForwarder(Process child, InputStream in, int workerId, boolean toErr) {
+        this.child = child;
+        this.exited = child.onExit();
         this.in = in;
         this.prefix = "[worker-" + workerId + "] ";
         this.toErr = toErr;
     }
 
-    /** Starts forwarding {@code in}; returns the thread, to be joined when the child is gone. */
-    static Thread start(InputStream in, int workerId, boolean toErr) {
+    /** Starts forwarding {@code in}, a stream of {@code child}; returns the thread, to be joined when the child is gone. */
+    static Thread start(Process child, InputStream in, int workerId, boolean toErr) {
         return Thread.ofPlatform().name("mpire4j-output-" + workerId).daemon(true)
                 .uncaughtExceptionHandler((t, e) -> { })
-                .start(new OutputForwarder(in, workerId, toErr));
+                .start(new OutputForwarder(child, in, workerId, toErr));
     }
 
     @Override
     public void run() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = lines.readLine()) != null; ) {
-                PrintStream target = toErr ? System.err : System.out;
-                target.println(prefix + line);
+        byte[] buffer = new byte[8192];
+        long pause = 1;
+        try (in) {
+            while (true) {
+                int ready = in.available();
+                if (ready > 0) {
+                    int n = in.read(buffer, 0, Math.min(ready, buffer.length));
+                    if (n < 0) {
+                        break;
+                    }
+                    copy(buffer, n);
+                    pause = 1;
+                    continue;
+                }
+                if (!child.isAlive()) {
+                    // The child is gone and everything it wrote before was available: whatever
+                    // comes later is from processes it left behind; stop here.
+                    if (in.available() == 0) {
+                        break;
+                    }
+                    continue;
+                }
+                try {
+                    exited.get(pause, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException stillRunning) {
+                    pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
+                }
             }
         } catch (IOException e) {
             // the pipe closed: the child is gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (line.size() > 0) {
+                emit();
+            }
         }
+    }
+
+    private void copy(byte[] bytes, int n) {
+        for (int i = 0; i < n; i++) {
+            byte b = bytes[i];
+            if (b == '\n') {
+                emit();
+            } else {
+                line.write(b);
+            }
+        }
+    }
+
+    private void emit() {
+        int size = line.size();
+        String text = line.toString(StandardCharsets.UTF_8);
+        if (size > 0 && text.endsWith("\r")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        line.reset();
+        PrintStream target = toErr ? System.err : System.out;
+        target.println(prefix + text);
     }
 }

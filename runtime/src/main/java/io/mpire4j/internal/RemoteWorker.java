@@ -199,7 +199,8 @@ public abstract class RemoteWorker implements Worker {
             try {
                 results[i] = batch.readResult(in.data);
             } catch (IOException | RuntimeException e) {
-                batch.failed(i, new IOException("could not read the result from " + describe() + ": " + e, e));
+                batch.failed(i, new IOException("could not read the result from " + describe() + ": "
+                        + ErrorReport.throwableText(e), e));
                 return;
             }
         }

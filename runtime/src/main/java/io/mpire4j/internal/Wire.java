@@ -11,13 +11,10 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serial;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * The frames between a pool and its child-JVM workers ({@link StartMethod#PROCESSES}), and how
@@ -37,8 +34,9 @@ import java.util.Map;
  * </pre>
  * Tasks and results use the method's codecs, exit results the program's exit codec. A throwable is
  * its text form (class name, message, stack trace, causes) followed by its Java serialization when
- * it has one; the reader deserializes only throwables and the JDK basics they hold, and falls back
- * to the text form ({@link ChildException}).
+ * it has one; the reader deserializes only JDK throwables and those whose reading runs no code of
+ * their own, holding JDK basics ({@link SerialAllowList#throwables()}), and falls back to the text
+ * form ({@link ChildException}). No frame is longer than {@link #MAX_FRAME_BYTES}.
  *
  * <p>{@link Out} and {@link In} are not thread-safe: each side of a channel is used by one thread
  * (the slot's thread in the parent, the main thread in the child).
@@ -63,9 +61,16 @@ final class Wire {
     static final byte EXIT_OK = 27;
     static final byte EXIT_FAILED = 28;
 
-    /** Limits on a deserialized exception graph. */
-    private static final int MAX_DEPTH = 64;
-    private static final long MAX_REFERENCES = 100_000;
+    /** Frames of a stack trace and causes of a throwable sent in its text form. */
+    static final int MAX_STACK_FRAMES = 1024;
+    static final int MAX_CAUSES = 8;
+    private static final StackTraceElement UNKNOWN_FRAME = new StackTraceElement("?", "?", null, -1);
+
+    /**
+     * The longest frame either side reads: a length above it is refused as corrupt rather than
+     * allocated (256 MiB; arguments, results and receivers larger than that do not fit one frame).
+     */
+    static final int MAX_FRAME_BYTES = 256 << 20;
 
     /** Writes frames: the payload is built in {@link #begin()}'s stream, then sent in one piece. */
     static final class Out {
@@ -86,6 +91,13 @@ final class Wire {
         /** Sends the frame begun last, with {@code type}, and flushes. */
         void send(byte type) throws IOException {
             data.flush();
+            if (payload.size() > MAX_FRAME_BYTES) {
+                int size = payload.size();
+                payload.reset();
+                payload.trim();
+                throw new IOException("a frame of " + size + " bytes exceeds the limit of " + MAX_FRAME_BYTES
+                        + " bytes between JVMs: send smaller arguments, results or chunks");
+            }
             channel.writeInt(payload.size());
             channel.writeByte(type);
             payload.writeTo(channel);
@@ -117,6 +129,10 @@ final class Wire {
             byte type = channel.readByte();
             if (length < 0) {
                 throw new IOException("corrupt frame: negative length " + length);
+            }
+            if (length > MAX_FRAME_BYTES) {
+                throw new IOException("corrupt frame: length " + length + " exceeds the limit of "
+                        + MAX_FRAME_BYTES + " bytes");
             }
             if (buffer.length < length || buffer.length > (1 << 20) && length < (1 << 16)) {
                 buffer = new byte[Math.max(length, 512)];
@@ -170,44 +186,61 @@ final class Wire {
                 objects.writeObject(t);
             }
             serialized = bytes.toByteArray();
-        } catch (IOException | RuntimeException notSerializable) {
-            // the text form stands in
+        } catch (Throwable notSerializable) {
+            ErrorReport.rethrowIfFatal(notSerializable);
+            // the text form stands in (a user writeObject may throw anything)
         }
         Codecs.BYTE_ARRAY.write(out, serialized);
     }
 
+    /**
+     * The text form of {@code t} and its causes. User overrides of {@code getMessage},
+     * {@code getStackTrace} and {@code getCause} may throw: each is guarded, with a stand-in.
+     */
     private static void writeText(DataOutput out, Throwable t, int depth) throws IOException {
         Codecs.STRING.write(out, t.getClass().getName());
-        String message;
+        Codecs.STRING.write(out, ErrorReport.messageOf(t));
+        StackTraceElement[] stack;
         try {
-            message = t.getMessage();
-        } catch (RuntimeException e) {
-            message = "(getMessage() threw " + e + ")";
+            stack = t.getStackTrace();
+        } catch (Throwable e) {
+            ErrorReport.rethrowIfFatal(e);
+            stack = new StackTraceElement[0];
         }
-        Codecs.STRING.write(out, message);
-        StackTraceElement[] stack = t.getStackTrace();
-        out.writeInt(stack.length);
-        for (StackTraceElement e : stack) {
+        int frames = stack == null ? 0 : Math.min(stack.length, MAX_STACK_FRAMES);
+        out.writeInt(frames);
+        for (int i = 0; i < frames; i++) {
+            StackTraceElement e = stack[i] == null ? UNKNOWN_FRAME : stack[i];
             Codecs.STRING.write(out, e.getClassName());
             Codecs.STRING.write(out, e.getMethodName());
             Codecs.STRING.write(out, e.getFileName());
             out.writeInt(e.getLineNumber());
         }
-        Throwable cause = t.getCause();
-        boolean more = cause != null && cause != t && depth < 8;
+        Throwable cause;
+        try {
+            cause = t.getCause();
+        } catch (Throwable e) {
+            ErrorReport.rethrowIfFatal(e);
+            cause = null;
+        }
+        boolean more = cause != null && cause != t && depth < MAX_CAUSES;
         out.writeBoolean(more);
         if (more) {
             writeText(out, cause, depth + 1);
         }
     }
 
-    /** Reads what {@link #writeThrowable} wrote: the original throwable if allowed, else its text form. */
+    /**
+     * Reads what {@link #writeThrowable} wrote: the original throwable if every class in it is
+     * allowed ({@link SerialAllowList#throwables()}: JDK exceptions, and exceptions whose reading
+     * runs no code of their own, holding JDK values), else its text form ({@link ChildException}).
+     */
     static Throwable readThrowable(DataInput in) throws IOException {
-        ChildException text = readText(in);
+        ChildException text = readText(in, 0);
         byte[] serialized = Codecs.BYTE_ARRAY.read(in);
         if (serialized != null) {
             try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(serialized))) {
-                objects.setObjectInputFilter(Wire::throwablesOnly);
+                objects.setObjectInputFilter(THROWABLES.filter(serialized.length));
                 if (objects.readObject() instanceof Throwable original) {
                     return original;
                 }
@@ -218,12 +251,14 @@ final class Wire {
         return text;
     }
 
-    private static ChildException readText(DataInput in) throws IOException {
+    private static final SerialAllowList THROWABLES = SerialAllowList.throwables();
+
+    private static ChildException readText(DataInput in, int depth) throws IOException {
         String className = Codecs.STRING.read(in);
         String message = Codecs.STRING.read(in);
         int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("corrupt frame: negative stack depth " + n);
+        if (n < 0 || n > MAX_STACK_FRAMES) {
+            throw new IOException("corrupt frame: stack depth " + n);
         }
         StackTraceElement[] stack = new StackTraceElement[n];
         for (int i = 0; i < n; i++) {
@@ -231,38 +266,17 @@ final class Wire {
             String method = Codecs.STRING.read(in);
             String file = Codecs.STRING.read(in);
             int line = in.readInt();
-            stack[i] = new StackTraceElement(declaring, method, file, line);
+            stack[i] = new StackTraceElement(declaring == null ? "?" : declaring, method == null ? "?" : method,
+                    file, line);
         }
-        ChildException cause = in.readBoolean() ? readText(in) : null;
-        ChildException text = new ChildException(className, message, cause);
+        boolean more = in.readBoolean();
+        if (more && depth >= MAX_CAUSES) {
+            throw new IOException("corrupt frame: more than " + MAX_CAUSES + " causes");
+        }
+        ChildException cause = more ? readText(in, depth + 1) : null;
+        ChildException text = new ChildException(className == null ? "?" : className, message, cause);
         text.setStackTrace(stack);
         return text;
-    }
-
-    /** Allows throwables, stack trace elements, and the java.lang/java.util values they hold. */
-    private static ObjectInputFilter.Status throwablesOnly(ObjectInputFilter.FilterInfo info) {
-        if (info.depth() > MAX_DEPTH || info.references() > MAX_REFERENCES) {
-            return ObjectInputFilter.Status.REJECTED;
-        }
-        Class<?> c = info.serialClass();
-        if (c == null) {
-            return ObjectInputFilter.Status.UNDECIDED;
-        }
-        while (c.isArray()) {
-            c = c.getComponentType();
-        }
-        if (c.isPrimitive() || Throwable.class.isAssignableFrom(c) || c == StackTraceElement.class
-                || c == Object.class || c == String.class || c == Boolean.class || c == Character.class
-                || (Number.class.isAssignableFrom(c) && c.getName().startsWith("java."))
-                || c == Enum.class) {
-            return ObjectInputFilter.Status.ALLOWED;
-        }
-        String name = c.getName();
-        if (name.startsWith("java.util.") && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)
-                || name.startsWith("java.util.ImmutableCollections") || name.equals("java.util.CollSer"))) {
-            return ObjectInputFilter.Status.ALLOWED;
-        }
-        return ObjectInputFilter.Status.REJECTED;
     }
 
     /**

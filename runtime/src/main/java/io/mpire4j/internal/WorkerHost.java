@@ -107,7 +107,8 @@ public final class WorkerHost {
             try {
                 tasks[i] = def.taskCodec().read(data);
             } catch (IOException | RuntimeException e) {
-                sendFailed(i, new IOException("the child JVM could not read task " + i + " of its chunk: " + e, e));
+                sendFailed(i, new IOException("the child JVM could not read task " + i + " of its chunk: "
+                        + ErrorReport.throwableText(e), e));
                 return;
             }
         }
@@ -164,7 +165,7 @@ public final class WorkerHost {
 
     static IOException cannotSend(String what, Object value, Exception e) {
         String type = value == null ? "null" : value.getClass().getName();
-        return new NotSerializableException(what + " (a " + type + ") cannot be sent between JVMs: " + e.getMessage());
+        return new NotSerializableException(what + " (a " + type + ") cannot be sent between JVMs: " + ErrorReport.messageOf(e));
     }
 
     private void sendFailed(int position, Throwable t) throws IOException {

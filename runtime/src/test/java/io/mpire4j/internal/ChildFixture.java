@@ -22,6 +22,8 @@ final class ChildFixture {
     static final int ADD = 9;
     static final int GREET = 10;
     static final int WEIRD = 11;
+    static final int FORK = 12;
+    static final int ORPHAN = 13;
 
     private ChildFixture() {}
 
@@ -65,6 +67,17 @@ final class ChildFixture {
                 .task("weird", List.of("n"), (int[] s, int id, Integer n) -> {
                     throw new Unsendable("weird " + n);
                 }, n -> new Object[] {n}, Codecs.INT, Codecs.VOID)
+                .task("fork", List.of("pidFile"), (int[] s, int id, String pidFile) -> {
+                    Process sleeper = new ProcessBuilder("sleep", "120").inheritIO().start();
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(pidFile), Long.toString(sleeper.pid()));
+                    return spin(1);
+                }, f -> new Object[] {f}, Codecs.STRING, Codecs.LONG)
+                .task("orphan", List.of("pidFile"), (int[] s, int id, String pidFile) -> {
+                    // sh starts sleep in the background and exits: the sleep is no descendant of
+                    // this JVM any more, but holds its stdout and stderr open
+                    new ProcessBuilder("sh", "-c", "sleep 120 & echo $! > " + pidFile).inheritIO().start().waitFor();
+                    return spin(1);
+                }, f -> new Object[] {f}, Codecs.STRING, Codecs.LONG)
                 .build();
     }
 

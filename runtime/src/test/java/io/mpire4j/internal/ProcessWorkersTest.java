@@ -310,8 +310,9 @@ class ProcessWorkersTest {
     @Test
     void childrenExitWhenTheirParentDies() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ParentDeathMain.class.getName()).redirectErrorStream(true).start();
+        // The parent shares this test's temp root, where the sweep below looks.
+        Process parent = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-cp", System.getProperty("java.class.path"), ParentDeathMain.class.getName()).redirectErrorStream(true).start();
         try {
             List<Long> pids = new ArrayList<>();
             BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));

@@ -228,7 +228,7 @@ class ProgressRoutingTest {
     }
 
     @Test
-    void childJvmLinesForwardedWhileABarShowsGoAboveItToo() throws InterruptedException {
+    void childJvmLinesForwardedWhileABarShowsGoAboveItToo() throws Exception {
         PrintStream savedOut = System.out;
         PrintStream savedErr = System.err;
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
@@ -265,9 +265,11 @@ class ProgressRoutingTest {
             ProgressDisplay real = new ProgressDisplay(terminal, clock, ProgressDisplay.Mode.TERMINAL, 80, system);
             ProgressBar bar = new ProgressBar("children", real);
             bar.start(2);
-            OutputForwarder.start(new java.io.ByteArrayInputStream("hello\nworld\n".getBytes(StandardCharsets.UTF_8)),
+            Process child = new ProcessBuilder("true").start(); // stands in for a child JVM that wrote these lines
+            child.waitFor();
+            OutputForwarder.start(child, new java.io.ByteArrayInputStream("hello\nworld\n".getBytes(StandardCharsets.UTF_8)),
                     3, false).join();
-            OutputForwarder.start(new java.io.ByteArrayInputStream("oops\n".getBytes(StandardCharsets.UTF_8)),
+            OutputForwarder.start(child, new java.io.ByteArrayInputStream("oops\n".getBytes(StandardCharsets.UTF_8)),
                     3, true).join();
             bar.advance(1);
             real.tick();
