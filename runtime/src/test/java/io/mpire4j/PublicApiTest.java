@@ -26,10 +26,10 @@ class PublicApiTest {
     private static final Map<String, Set<String>> PUBLIC = Map.of(
             "io.mpire4j", Set.of("ParallelMethod", "PoolOptions", "StartMethod", "Insights", "WorkerInsights",
                     "TaskTiming", "TaskFailedException", "TaskTimeoutException", "WorkerDiedException",
-                    "WorkerInitException", "WorkerExitException"),
+                    "WorkerInitException", "WorkerExitException", "Dashboard"),
             "io.mpire4j.spi", Set.of("WorkerKind", "PoolListener", "PoolEvents", "PoolInfo", "CallInfo", "CallOutcome"),
             "io.mpire4j.internal", Set.of("WorkerPool", "WorkerProgram", "Codec", "Codecs", "ProgramProvider",
-                    "ChildMain"));
+                    "ChildMain", "DashboardServer"));
 
     private static List<Class<?>> topLevelTypes(String pkg)
             throws IOException, URISyntaxException, ClassNotFoundException {

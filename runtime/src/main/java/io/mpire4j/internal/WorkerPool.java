@@ -69,6 +69,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
             receiver = ChildLauncher.encodeReceiver(program);
         }
         WorkerPool<S, E> pool = new WorkerPool<>(program, plan, receiver);
+        DashboardProperty.startIfAsked();
         PoolListener[] listeners = PoolEvents.current();
         if (listeners.length > 0) {
             Events.fire(listeners, l -> l.poolCreated(pool.view));
