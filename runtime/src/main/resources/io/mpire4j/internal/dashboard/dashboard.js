@@ -22,6 +22,7 @@
   function duration(ms) {
     if (ms === null || ms === undefined || !isFinite(ms)) return '–';
     if (ms < 1000) return Math.round(ms) + ' ms';
+    if (ms < 10000) return (ms / 1000).toFixed(1) + ' s';
     let s = Math.round(ms / 1000);
     const h = Math.floor(s / 3600); s -= h * 3600;
     const m = Math.floor(s / 60); s -= m * 60;
@@ -68,7 +69,12 @@
   function fill(entry) {
     const { tr, call } = entry;
     tr.dataset.state = call.state;
-    tr.querySelector('.method').textContent = call.method;
+    const method = tr.querySelector('.method');
+    if (method.dataset.text !== call.method) { // "Class.<wbr>method": long names wrap at the dot
+      const dot = call.method.lastIndexOf('.');
+      method.replaceChildren(call.method.slice(0, dot + 1), el('wbr'), call.method.slice(dot + 1));
+      method.dataset.text = call.method;
+    }
     tr.querySelector('.description').textContent = call.description === call.method.split('.').pop() ? '' : call.description;
     const state = tr.querySelector('.state');
     state.textContent = call.state;
@@ -157,6 +163,7 @@
 
   function renderDetail(call) {
     const section = document.getElementById('detail');
+    const first = section.hidden || section.dataset.id !== String(call.id);
     section.hidden = false;
     section.dataset.id = call.id;
     section.dataset.state = call.state;
@@ -171,9 +178,8 @@
     failure.hidden = !call.failure;
     if (call.failure) {
       const f = call.failure;
-      const where = f.method ? ' in ' + f.method + ' on worker ' + f.workerId
-        + (f.taskIndex >= 0 ? ' (task index ' + f.taskIndex + ')' : '') : '';
-      document.getElementById('failure-message').textContent = f.type + where + '\n' + f.message;
+      document.getElementById('failure-type').textContent = f.type;
+      document.getElementById('failure-message').textContent = f.message;
       const args = document.querySelector('#failure-arguments tbody');
       args.replaceChildren(...f.arguments.map((a) => cells(el('tr'), [a.name, a.value], ['', 'value'])));
       document.getElementById('failure-arguments').hidden = f.arguments.length === 0;
@@ -189,6 +195,7 @@
     document.getElementById('longest').hidden = insights.longestTasks.length === 0;
     document.querySelector('#longest tbody').replaceChildren(...insights.longestTasks.map((t) => cells(el('tr'), [
       duration(t.millis), t.workerId, t.arguments], ['', '', 'args'])));
+    if (first && window.matchMedia('(max-width: 1099px)').matches) section.scrollIntoView({ block: 'start' });
   }
 
   function connect() {
