@@ -45,12 +45,20 @@ final class CallBoard implements PoolListener {
         version.incrementAndGet();
     }
 
+    /** The row of the call that reported progress last: most progress events hit it without a look-up. */
+    private volatile Row recent;
+
     @Override
     public void tasksCompleted(CallInfo call, int tasks, long done) {
-        Row row = running.get(call.id());
-        if (row != null) {
-            row.advance(done);
+        Row row = recent;
+        if (row == null || row.call != call) {
+            row = running.get(call.id());
+            if (row == null) {
+                return;
+            }
+            recent = row;
         }
+        row.advance(done);
     }
 
     @Override
@@ -62,6 +70,9 @@ final class CallBoard implements PoolListener {
         Failure why = failure == null ? null : Failure.of(failure);
         Insights insights = insightsOf(call);
         row.end(outcome, done, why, insights);
+        if (recent == row) {
+            recent = null;
+        }
         synchronized (this) {
             running.remove(call.id());
             finished.addFirst(row);
@@ -180,15 +191,18 @@ final class CallBoard implements PoolListener {
             this.call = call;
         }
 
+        /**
+         * Worker threads, once per chunk: a release store, no compare-and-set. Two workers may race
+         * and leave a count a chunk behind until the next chunk; {@link #end} sets the final count.
+         */
         void advance(long now) {
-            long seen = done.get();
-            while (now > seen && !done.compareAndSet(seen, now)) {
-                seen = done.get();
+            if (now > done.getOpaque()) {
+                done.setRelease(now);
             }
         }
 
         void end(CallOutcome outcome, long total, Failure failure, Insights insights) {
-            advance(total);
+            done.set(Math.max(total, done.get()));
             ended = new Ended(outcome, System.nanoTime(), failure, insights);
         }
 

@@ -126,7 +126,7 @@ class DashboardBrowserTest {
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
         Sample09_Dashboard.paceMillis = 40;
-        CompletableFuture<Void> story = CompletableFuture.runAsync(() -> Sample09_Dashboard.story(pool, 240));
+        CompletableFuture<Void> story = CompletableFuture.runAsync(() -> Sample09_Dashboard.story(pool, 400));
 
         // A running call's bar advances without a reload.
         WebElement running = row("long simulation");
@@ -173,7 +173,7 @@ class DashboardBrowserTest {
         // The running call ends as done, still without a reload.
         story.get(60, TimeUnit.SECONDS);
         waiting().until(b -> "done".equals(row("long simulation").findElement(By.className("state")).getText()));
-        assertEquals("240 / 240", row("long simulation").findElement(By.className("done")).getText());
+        assertEquals("400 / 400", row("long simulation").findElement(By.className("done")).getText());
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"));
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
