@@ -122,7 +122,7 @@ class DashboardBrowserTest {
     @Test
     void theStoryShowsLiveProgressDoneAndAFailureWithItsArgumentsAsText() throws Exception {
         browser.get(dashboard.uri().toString());
-        waiting().until(b -> "live".equals(b.findElement(By.id("status")).getAttribute("data-state")));
+        waiting().until(b -> "live".equals(b.findElement(By.id("status")).getDomAttribute("data-state")));
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
         Sample09_Dashboard.paceMillis = 40;
@@ -186,6 +186,11 @@ class DashboardBrowserTest {
         assertEquals(EVIL, row.findElement(By.className("description")).getText());
         assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty());
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+
+        // A dropped connection: the page says so and keeps trying, and still shows what it had.
+        dashboard.close();
+        waiting().until(b -> "reconnecting".equals(b.findElement(By.id("status")).getDomAttribute("data-state")));
+        assertEquals(EVIL, row(EVIL).findElement(By.className("description")).getText());
     }
 
     @Test
