@@ -66,7 +66,13 @@ final class CallEvents implements Progress {
             long now = done.addAndGet(tasks);
             CallInfo call = info;
             if (call != null) {
-                Events.fire(listeners, l -> l.tasksCompleted(call, tasks, now));
+                for (PoolListener listener : listeners) { // per chunk: no lambda, no allocation
+                    try {
+                        listener.tasksCompleted(call, tasks, now);
+                    } catch (Throwable t) {
+                        Events.report(listener, t);
+                    }
+                }
             }
         }
     }

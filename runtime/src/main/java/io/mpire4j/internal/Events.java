@@ -27,7 +27,8 @@ final class Events {
         }
     }
 
-    private static void report(PoolListener listener, Throwable t) {
+    /** Reports a listener's exception once per listener class; never throws. */
+    static void report(PoolListener listener, Throwable t) {
         boolean[] reported = REPORTED.get(listener.getClass());
         synchronized (reported) {
             if (reported[0]) {

@@ -66,6 +66,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         KindContext context = new KindContext(program, plan);
         plan.kind().check(context);
         WorkerPool<S, E> pool = new WorkerPool<>(program, plan, context);
+        DashboardProperty.startIfAsked();
         PoolListener[] listeners = PoolEvents.current();
         if (listeners.length > 0) {
             Events.fire(listeners, l -> l.poolCreated(pool.view));

@@ -13,6 +13,7 @@ public final class RunAllSamples {
         run("6. Lazy results from an endless input", () -> Sample06_LazyStreams.main(args));
         run("7. Timeouts and worker lifespan", () -> Sample07_TimeoutsAndLifespan.main(args));
         run("8. Child JVMs that crash or run away", () -> Sample08_ChildProcesses.main(args));
+        run("9. The dashboard: every call, live, in a browser", () -> Sample09_Dashboard.main(args));
         run("12. Printing while progress bars run", () -> Sample12_PrintingWhileBarsRun.main(args));
     }
 
