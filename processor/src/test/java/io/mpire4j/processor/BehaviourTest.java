@@ -240,6 +240,45 @@ class BehaviourTest {
     }
 
     @Test
+    void callsBindToTheAnnotatedOverloadOnly() throws Exception {
+        // Each annotated method has a plain overload that a boxed argument would pick instead.
+        JavaFileObject twice = Compilers.source("demo.Twice",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public final class Twice {",
+                "    private final int factor;",
+                "    public Twice(int factor) { this.factor = factor; }",
+                "    @WorkerInit static int start(@WorkerId int id) { return 100; }",
+                "    static int start(Object id) { return -1; }",
+                "    @Parallel static int twice(int x) { return 2 * x; }",
+                "    static int twice(Object o) { return -1; }",
+                "    @Parallel static int plus(@WorkerState int base, int x) { return base + x; }",
+                "    static int plus(Integer base, int x) { return -1; }",
+                "    @Parallel static String name(@WorkerState Number base) { return \"number\"; }",
+                "    static String name(Integer base) { return \"integer\"; }",
+                "    @Parallel long scale(long x) { return factor * x; }",
+                "    long scale(Object o) { return -1; }",
+                "    @WorkerExit static int stop(@WorkerState int base) { return base; }",
+                "    static int stop(Object base) { return -1; }",
+                "}");
+        Object result = run("demo.Driver", twice, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (TwiceParallel pool = TwiceParallel.create(new Twice(3), PoolOptions.defaults().workers(1))) {",
+                "            List<Object> out = List.of(pool.twice(21), pool.twice().map(List.of(1, 2)), pool.plus(1),",
+                "                    pool.name().apply(null), pool.scale(5L), pool.scaleAsync(6L).join());",
+                "            pool.stopAndJoin();",
+                "            return List.of(out, pool.exitResults());",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(List.of(42, List.of(2, 4), 101, "number", 15L, 18L), List.of(100)));
+    }
+
+    @Test
     void zeroArgumentMethodsRunOncePerNullTask() throws Exception {
         JavaFileObject dice = Compilers.source("demo.Dice",
                 "package demo;",
