@@ -481,6 +481,101 @@ class BehaviourTest {
         }
     }
 
+    private static final JavaFileObject LOOKUP = Compilers.source("demo.Lookup",
+            "package demo;",
+            "import io.mpire4j.annotations.Parallel;",
+            "import java.util.*;",
+            "public final class Lookup {",
+            "    @Parallel static boolean inSet(Set<String> words, String word) { return words.contains(word); }",
+            "    @Parallel static boolean inTree(TreeSet<String> words, String word) { return words.contains(word); }",
+            "    @Parallel static boolean inSorted(SortedSet<String> words, String word) { return words.contains(word); }",
+            "    @Parallel static boolean inNavigable(NavigableSet<String> words, String word) {",
+            "        return words.contains(word);",
+            "    }",
+            "    @Parallel static Integer inMap(Map<String, Integer> counts, String word) { return counts.get(word); }",
+            "    @Parallel static Integer inTreeMap(TreeMap<String, Integer> counts, String word) {",
+            "        return counts.get(word);",
+            "    }",
+            "    @Parallel static Integer inSortedMap(SortedMap<String, Integer> counts, String word) {",
+            "        return counts.get(word);",
+            "    }",
+            "    @Parallel static Integer inNavigableMap(NavigableMap<String, Integer> counts, String word) {",
+            "        return counts.get(word);",
+            "    }",
+            "}");
+
+    /** Case-insensitive and reversed sets and maps, by the name of the codec constant that carries them. */
+    private static final JavaFileObject SORTED_SAMPLES = Compilers.source("demo.SortedSamples",
+            "package demo;",
+            "import java.util.*;",
+            "public final class SortedSamples implements java.util.concurrent.Callable<Object> {",
+            "    @Override public Object call() {",
+            "        TreeSet<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);",
+            "        words.addAll(List.of(\"apple\", \"Pear\"));",
+            "        TreeMap<String, Integer> counts = new TreeMap<>(Comparator.reverseOrder());",
+            "        counts.put(\"apple\", 1);",
+            "        counts.put(\"pear\", 2);",
+            "        TreeMap<String, Integer> insensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);",
+            "        insensitive.putAll(counts);",
+            "        return Map.of(\"SET_OF_STRING\", words, \"TREE_SET_OF_STRING\", words,",
+            "                \"SORTED_SET_OF_STRING\", words, \"NAVIGABLE_SET_OF_STRING\", new TreeSet<>(List.of(\"b\", \"a\")),",
+            "                \"MAP_OF_STRING_TO_INTEGER\", insensitive, \"TREE_MAP_OF_STRING_AND_INTEGER\", counts,",
+            "                \"SORTED_MAP_OF_STRING_AND_INTEGER\", insensitive, \"NAVIGABLE_MAP_OF_STRING_AND_INTEGER\", counts);",
+            "    }",
+            "}");
+
+    @Test
+    void sortedCollectionsAnswerLookupsAsOnThreads() throws Exception {
+        Object result = run("demo.Driver", LOOKUP, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.*;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        TreeSet<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);",
+                "        words.add(\"apple\");",
+                "        TreeMap<String, Integer> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);",
+                "        counts.put(\"apple\", 1);",
+                "        try (LookupParallel pool = LookupParallel.create(PoolOptions.defaults().workers(2))) {",
+                "            return List.of(pool.inSet(words, \"APPLE\"), pool.inTree(words, \"APPLE\"),",
+                "                    pool.inSorted(words, \"APPLE\"), pool.inNavigable(words, \"APPLE\"),",
+                "                    pool.inMap(counts, \"APPLE\"), pool.inTreeMap(counts, \"APPLE\"),",
+                "                    pool.inSortedMap(counts, \"APPLE\"), pool.inNavigableMap(counts, \"APPLE\"));",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(true, true, true, true, 1, 1, 1, 1));
+    }
+
+    @Test
+    void sortedCollectionsCrossToChildJvmsWithTheirComparator() throws Exception {
+        Compilation compilation = Compilers.compileStrict(LOOKUP, SORTED_SAMPLES);
+        assertThat(compilation).succeededWithoutWarnings();
+        CompiledClassLoader loader = CompiledClassLoader.withOwnRuntime(compilation);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) loader.newInstance("demo.SortedSamples", Callable.class).call();
+        ReflectiveCodecs codecs = new ReflectiveCodecs(loader.loadClass("demo.LookupParallel"));
+        assertThat(codecs.names()).containsAtLeastElementsIn(values.keySet());
+        for (Map.Entry<String, Object> sample : values.entrySet()) {
+            String name = sample.getKey();
+            Object sent = sample.getValue();
+            Object received = codecs.read(name, codecs.write(name, sent));
+            assertWithMessage(name).that(received.getClass()).isEqualTo(sent.getClass());
+            if (sent instanceof java.util.SortedSet<?> set) {
+                java.util.SortedSet<?> back = (java.util.SortedSet<?>) received;
+                assertWithMessage(name).that(back.comparator()).isEqualTo(set.comparator());
+                assertWithMessage(name).that(List.copyOf(back)).isEqualTo(List.copyOf(set));
+                assertWithMessage(name).that(back.contains("APPLE")).isEqualTo(set.contains("APPLE"));
+            } else {
+                java.util.SortedMap<?, ?> map = (java.util.SortedMap<?, ?>) sent;
+                java.util.SortedMap<?, ?> back = (java.util.SortedMap<?, ?>) received;
+                assertWithMessage(name).that(back.comparator()).isEqualTo(map.comparator());
+                assertWithMessage(name).that(List.copyOf(back.entrySet())).isEqualTo(List.copyOf(map.entrySet()));
+                assertWithMessage(name).that(back.get("APPLE")).isEqualTo(map.get("APPLE"));
+            }
+        }
+    }
+
     /** The codec constants of a generated class, by name. */
     private static Map<String, Codec<Object>> codecs(Class<?> generated) throws IllegalAccessException {
         Map<String, Codec<Object>> codecs = new TreeMap<>();
