@@ -66,7 +66,7 @@ final class AddProgram {
                         + "with the codecs that carry $L to and from child-JVM workers.\n"
                         + "The pool (see the constructor) and each child JVM (through {@link $T})\n"
                         + "build it with this one method, so both number the {@code @Parallel} methods alike:\n",
-                        model.source(), carried(model), model.generated().nestedClass(AddProvider.NAME))
+                        model.source(), carried(model), model.provider())
                 .add("<ul>\n");
         List<MethodModel> methods = model.methods();
         for (int i = 0; i < methods.size(); i++) {

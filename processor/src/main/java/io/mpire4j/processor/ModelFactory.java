@@ -5,7 +5,12 @@ import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -53,7 +58,48 @@ final class ModelFactory {
         }
         Optional<CodecModel> receiverCodec = takesReceiver ? Optional.of(codecs.codec(type.asType())) : Optional.empty();
         return new ClassModel(type, source, generated, ClassValidator.programName(type), receiverCodec,
-                boxedOrVoid(init), boxedOrVoid(exit), init, exit, methods, usesRawTypes);
+                boxedOrVoid(init), boxedOrVoid(exit), init, exit, methods, usesRawTypes,
+                shadowed(type, methods), providerName(type));
+    }
+
+    /**
+     * {@code Provider}; in the default package, whose types cannot be written qualified, a name no
+     * type there has.
+     */
+    private String providerName(TypeElement type) {
+        PackageElement pkg = elements.getPackageOf(type);
+        Set<String> taken = new HashSet<>();
+        if (pkg.isUnnamed()) {
+            for (Element member : pkg.getEnclosedElements()) {
+                taken.add(member.getSimpleName().toString());
+            }
+        }
+        String name = AddProvider.NAME;
+        while (taken.contains(name)) {
+            name += "_";
+        }
+        return name;
+    }
+
+    /**
+     * The simple names the generated class must write qualified: those of the user's package's types
+     * that are also the name of a JDK or runtime type it refers to ({@code java.lang} is not imported,
+     * and an import would clash with the package's own type), or of one of its nested classes.
+     */
+    private Set<String> shadowed(TypeElement type, List<MethodModel> methods) {
+        Set<String> generatedNames = new HashSet<>(Naming.REFERENCED_TYPES);
+        generatedNames.add(AddProvider.NAME);
+        for (MethodModel method : methods) {
+            generatedNames.add(Naming.argsClassName(method.name()));
+        }
+        Set<String> shadowed = new TreeSet<>();
+        for (Element member : elements.getPackageOf(type).getEnclosedElements()) {
+            String name = member.getSimpleName().toString();
+            if (generatedNames.contains(name)) {
+                shadowed.add(name);
+            }
+        }
+        return shadowed;
     }
 
     private MethodModel method(ExecutableElement method, ClassName generated, CodecFactory codecs) {

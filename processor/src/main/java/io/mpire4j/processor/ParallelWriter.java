@@ -42,6 +42,7 @@ final class ParallelWriter {
                     .addMember("value", "{$S, $S}", "rawtypes", "unchecked")
                     .build());
         }
+        type.alwaysQualify(model.qualifiedNames().toArray(String[]::new));
         AddCodecs.addTo(type, names);
         AddFields.addTo(type, model, names);
         AddConstructor.addTo(type, model, names);
