@@ -20,6 +20,11 @@ class ShadowingTest {
 
     /** A class {@code demo.Work} with {@code members}, next to {@code demo.<name>} classes for {@code neighbours}. */
     private static Arguments inPackage(String description, String pkg, List<String> neighbours, String... members) {
+        return inPackage(description, pkg, "Work", neighbours, members);
+    }
+
+    private static Arguments inPackage(String description, String pkg, String className, List<String> neighbours,
+            String... members) {
         String prefix = pkg.isEmpty() ? "" : pkg + ".";
         List<JavaFileObject> sources = new ArrayList<>();
         List<String> work = new ArrayList<>();
@@ -27,10 +32,10 @@ class ShadowingTest {
             work.add("package " + pkg + ";");
         }
         work.add("import io.mpire4j.annotations.*;");
-        work.add("public final class Work {");
+        work.add("public final class " + className + " {");
         work.addAll(List.of(members));
         work.add("}");
-        sources.add(Compilers.source(prefix + "Work", work.toArray(String[]::new)));
+        sources.add(Compilers.source(prefix + className, work.toArray(String[]::new)));
         for (String neighbour : neighbours) {
             String body = neighbour.startsWith("@") ? "public @interface " + neighbour.substring(1) + " {}"
                     : "public final class " + neighbour + " implements java.io.Serializable {"
@@ -67,6 +72,11 @@ class ShadowingTest {
                         "    @Parallel static OCR read(OCR o, POINT p) { return o; }",
                         "    @Parallel static A letter(A a) { return of(a); }",
                         "    static A of(A a) { return a; }"),
+                inPackage("a class named like the pool field", "demo", "pool", List.of(),
+                        "    @Parallel static int pool(int x) { return x; }",
+                        "    @Parallel int task(int state) { return state; }"),
+                inPackage("a method named like its class", "demo", "Fib", List.of(),
+                        "    @Parallel static long Fib(int n) { return n < 2 ? n : Fib(n - 1) + Fib(n - 2); }"),
                 inPackage("methods named like types and packages", "demo", List.of(),
                         "    @Parallel static int List(int x) { return x; }",
                         "    @Parallel static int Objects(int x) { return x; }",
