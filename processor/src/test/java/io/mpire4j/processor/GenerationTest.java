@@ -303,8 +303,11 @@ class GenerationTest {
                 "    @Parallel static int area(Later shape) { return shape.area(); }",
                 "}");
         Compilation compilation = Compiler.javac()
-                .withProcessors(new ParallelProcessor(), new FirstRoundProcessor(filer -> filer.createSourceFile("demo.Later").openWriter(),
-                        "package demo;\npublic record Later(int w, int h) { public int area() { return w * h; } }\n"))
+                // The other processor runs first: ParallelProcessor claims @Parallel, so a "*" processor
+                // after it would never be asked (a real one would support its own annotation).
+                .withProcessors(new FirstRoundProcessor(filer -> filer.createSourceFile("demo.Later").openWriter(),
+                        "package demo;\npublic record Later(int w, int h) { public int area() { return w * h; } }\n"),
+                        new ParallelProcessor())
                 .withOptions(Compilers.STRICT)
                 .compile(source);
         assertThat(compilation).succeededWithoutWarnings();
@@ -313,12 +316,26 @@ class GenerationTest {
     }
 
     @Test
+    void leavesOtherProcessorsGeneratedClassesUnclaimed() {
+        // Another processor's output carries @Generated too: it stays unclaimed, so -Xlint:processing
+        // still reports it, as it would without mpire4j.
+        JavaFileObject source = Compilers.source("demo.Other",
+                "package demo;",
+                "@javax.annotation.processing.Generated(\"some.OtherProcessor\")",
+                "public final class Other {}");
+        Compilation compilation = Compilers.compileStrict(source);
+        assertThat(compilation).hadWarningContaining("No processor claimed any of these annotations");
+    }
+
+    @Test
     void declaresItsAnnotationsAndTheLatestSourceVersion() {
         ParallelProcessor processor = new ParallelProcessor();
         assertThat(processor.getSupportedAnnotationTypes()).containsExactly(
                 "io.mpire4j.annotations.Parallel", "io.mpire4j.annotations.WorkerInit",
                 "io.mpire4j.annotations.WorkerExit", "io.mpire4j.annotations.WorkerState",
-                "io.mpire4j.annotations.WorkerId");
+                "io.mpire4j.annotations.WorkerId",
+                // claimed only on the classes this processor wrote (see ParallelProcessor.claims)
+                "javax.annotation.processing.Generated");
         assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
     }
 
