@@ -2,9 +2,11 @@ package io.mpire4j.processor;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 
 /**
@@ -26,6 +28,8 @@ import javax.lang.model.element.Element;
  * @param qualifiedNames simple names the generated class must always write qualified: a type of the
  *     user's package shadows the JDK or runtime type of that name, or a nested class of the generated
  *     class hides the user's type of that name
+ * @param deprecations which of {@code "deprecation"} and {@code "removal"} the generated class
+ *     suppresses, as it repeats deprecated classes, methods or types of the user's code
  * @param providerName the simple name of the nested {@code ProgramProvider}: {@code Provider}, unless
  *     a type of the default package (which cannot be written qualified) has that name
  */
@@ -42,11 +46,13 @@ record ClassModel(
         List<MethodModel> methods,
         boolean usesRawTypes,
         Set<String> qualifiedNames,
+        Set<String> deprecations,
         String providerName) {
 
     ClassModel {
         methods = List.copyOf(methods);
         qualifiedNames = Set.copyOf(qualifiedNames);
+        deprecations = Collections.unmodifiableSet(new TreeSet<>(deprecations));
     }
 
     /** The nested {@code ProgramProvider} class. */

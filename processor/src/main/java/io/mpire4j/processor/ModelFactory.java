@@ -59,7 +59,7 @@ final class ModelFactory {
         Optional<CodecModel> receiverCodec = takesReceiver ? Optional.of(codecs.codec(type.asType())) : Optional.empty();
         return new ClassModel(type, source, generated, ClassValidator.programName(type), receiverCodec,
                 boxedOrVoid(init), boxedOrVoid(exit), init, exit, methods, usesRawTypes,
-                shadowed(type, methods), providerName(type));
+                shadowed(type, methods), Deprecations.of(annotated, elements), providerName(type));
     }
 
     /**

@@ -316,6 +316,39 @@ class GenerationTest {
     }
 
     @Test
+    void deprecatedUserCodeAddsNoWarningsToTheGeneratedClass() {
+        JavaFileObject old = Compilers.source("demo.Old",
+                "package demo;",
+                "/** Old. @deprecated use New */",
+                "@Deprecated public record Old(int x) {}");
+        JavaFileObject gone = Compilers.source("demo.Gone",
+                "package demo;",
+                "@Deprecated(forRemoval = true) public enum Gone { A }");
+        JavaFileObject legacy = Compilers.source("demo.Legacy",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "/** Legacy. @deprecated going */",
+                "@Deprecated public final class Legacy {",
+                "    @SuppressWarnings(\"removal\") @Parallel static Gone letter(Gone g) { return g; }",
+                "    /** @deprecated not any more */",
+                "    @Deprecated @Parallel static int x(Old old) { return old.x(); }",
+                "}");
+        JavaFileObject fresh = Compilers.source("demo.Fresh",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public final class Fresh {",
+                "    /** @deprecated old */",
+                "    @Deprecated @Parallel static int twice(int x) { return 2 * x; }",
+                "}");
+        Compilation compilation = Compilers.compileStrict(old, gone, legacy, fresh);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Compilers.generatedText(compilation, "demo.LegacyParallel"))
+                .contains("@SuppressWarnings({\"deprecation\", \"removal\"})");
+        assertThat(Compilers.generatedText(compilation, "demo.FreshParallel"))
+                .contains("@SuppressWarnings(\"deprecation\")");
+    }
+
+    @Test
     void leavesOtherProcessorsGeneratedClassesUnclaimed() {
         // Another processor's output carries @Generated too: it stays unclaimed, so -Xlint:processing
         // still reports it, as it would without mpire4j.
