@@ -1,6 +1,5 @@
 package io.mpire4j.processor;
 
-import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
 import java.util.ArrayList;
@@ -15,7 +14,11 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -124,25 +127,49 @@ final class ModelFactory {
             default -> new CodecModel.ValueCodec(generated.nestedClass(Naming.argsClassName(name)), tasks);
         };
         return new MethodModel(name, method.getModifiers().contains(Modifier.STATIC), parameters,
-                TypeName.get(method.getReturnType()), linkTypes, isReifiableVarargs(method, parameters),
+                TypeName.get(method.getReturnType()), linkTypes, varargs(method),
                 taskCodec, codecs.codec(method.getReturnType()));
     }
 
     /**
-     * Whether the direct call can keep the method's varargs: the last parameter is a varargs task
-     * argument whose element type is reifiable (a generic one would make the generated method
-     * warn about heap pollution).
+     * How the direct calls repeat the method's varargs: not at all (not varargs, or the varargs
+     * parameter is not a task argument); plainly for a reifiable element type ({@code int...},
+     * {@code int[]...}, {@code List<?>...}); for a generic element type ({@code List<String>...}) as
+     * the user declared it, {@code @SafeVarargs} or not.
      */
-    private static boolean isReifiableVarargs(ExecutableElement method, List<ParameterModel> parameters) {
-        if (!method.isVarArgs() || parameters.isEmpty()) {
+    private static MethodModel.Varargs varargs(ExecutableElement method) {
+        List<? extends VariableElement> parameters = method.getParameters();
+        if (!method.isVarArgs() || parameters.isEmpty()
+                || !ClassValidator.isTaskParameter(parameters.get(parameters.size() - 1))
+                || !(parameters.get(parameters.size() - 1).asType() instanceof ArrayType array)) {
+            return MethodModel.Varargs.NONE;
+        }
+        if (isReifiable(array.getComponentType())) {
+            return MethodModel.Varargs.REIFIABLE;
+        }
+        return method.getAnnotation(SafeVarargs.class) != null
+                ? MethodModel.Varargs.SAFE : MethodModel.Varargs.UNCHECKED;
+    }
+
+    /** JLS 4.7: primitives, raw or non-generic classes, unbounded wildcard arguments, arrays of those. */
+    private static boolean isReifiable(TypeMirror type) {
+        if (type.getKind().isPrimitive()) {
+            return true;
+        }
+        if (type instanceof ArrayType array) {
+            return isReifiable(array.getComponentType());
+        }
+        if (!(type instanceof DeclaredType declared)) {
             return false;
         }
-        ParameterModel last = parameters.get(parameters.size() - 1);
-        if (last.role() != ParameterModel.Role.TASK || !(last.type() instanceof ArrayTypeName array)) {
-            return false;
+        for (TypeMirror argument : declared.getTypeArguments()) {
+            if (!(argument instanceof WildcardType wildcard)
+                    || wildcard.getExtendsBound() != null || wildcard.getSuperBound() != null) {
+                return false;
+            }
         }
-        TypeName component = array.componentType;
-        return component.isPrimitive() || component instanceof ClassName;
+        TypeMirror enclosing = declared.getEnclosingType();
+        return enclosing.getKind() == TypeKind.NONE || isReifiable(enclosing);
     }
 
     private static TypeName boxedOrVoid(Optional<MethodModel> method) {

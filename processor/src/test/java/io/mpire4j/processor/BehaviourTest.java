@@ -279,6 +279,39 @@ class BehaviourTest {
     }
 
     @Test
+    void varargsDirectCallsAcceptWhatTheDeclarationAccepts() throws Exception {
+        JavaFileObject var = Compilers.source("demo.Var",
+                "package demo;",
+                "import io.mpire4j.annotations.Parallel;",
+                "import java.util.List;",
+                "public final class Var {",
+                "    @Parallel static int sum(int... xs) { int s = 0; for (int x : xs) s += x; return s; }",
+                "    @Parallel static int deep(int[]... rows) { int s = 0; for (int[] r : rows) s += r.length; return s; }",
+                "    @Parallel static String join(String sep, String... parts) { return String.join(sep, parts); }",
+                "    @SafeVarargs @Parallel static int count(List<String>... lists) { return lists.length; }",
+                "    @Parallel static int wild(List<?>... lists) { return lists.length; }",
+                "}");
+        Object result = run("demo.Driver", var, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (VarParallel pool = VarParallel.create(PoolOptions.defaults().workers(2))) {",
+                // pool.sum() with no arguments is the handle, which has that signature; sumAsync() is not.
+                "            return List.of(pool.sum(1, 2, 3), pool.sumAsync().join(), pool.sum(new int[] {4, 5}),",
+                "                    pool.sumAsync(6, 7).join(), pool.deep(new int[] {1, 2}, new int[] {3}),",
+                "                    pool.deep(new int[0][]),",
+                "                    pool.join(\"-\", \"a\", \"b\"), pool.joinAsync(\"-\").join(),",
+                "                    pool.count(List.of(\"a\"), List.of()), pool.countAsync().join(),",
+                "                    pool.wild(List.of(1), List.of(\"x\")));",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(6, 0, 9, 13, 3, 0, "a-b", "", 2, 0, 2));
+    }
+
+    @Test
     void zeroArgumentMethodsRunOncePerNullTask() throws Exception {
         JavaFileObject dice = Compilers.source("demo.Dice",
                 "package demo;",
