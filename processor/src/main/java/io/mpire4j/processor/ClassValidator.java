@@ -47,6 +47,7 @@ final class ClassValidator {
                 checkParameters(annotated, method);
             }
             checkNames(annotated);
+            annotated.parallel().forEach(this::checkParameterCount);
         }
         return reporter.errorCount() == before;
     }
@@ -176,6 +177,26 @@ final class ClassValidator {
                             name, packageName(pkg));
                 }
             }
+        }
+    }
+
+    /**
+     * The most parameter slots the task arguments may take: the generated direct call and the
+     * {@code <Name>Args} constructor are instance methods, so {@code this} takes one of the JVM's 255.
+     */
+    static final int MAX_TASK_SLOTS = 254;
+
+    /** The generated instance methods repeat every task parameter: they must fit the JVM's limit. */
+    private void checkParameterCount(ExecutableElement method) {
+        int slots = 0;
+        for (VariableElement parameter : method.getParameters()) {
+            if (isTaskParameter(parameter)) {
+                TypeKind kind = parameter.asType().getKind();
+                slots += kind == TypeKind.LONG || kind == TypeKind.DOUBLE ? 2 : 1;
+            }
+        }
+        if (slots > MAX_TASK_SLOTS) {
+            reporter.error(method, Message.TOO_MANY_PARAMETERS, method.getSimpleName(), slots, MAX_TASK_SLOTS);
         }
     }
 

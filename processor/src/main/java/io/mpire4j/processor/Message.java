@@ -52,6 +52,10 @@ enum Message {
     NAME_CLASH("NameClash",
             "@Parallel method '%s' would generate '%s', which clashes with the generated '%s' of "
                     + "@Parallel method '%s'; rename one of them."),
+    TOO_MANY_PARAMETERS("TooManyParameters",
+            "@Parallel method '%s' has task parameters taking %d slots, but the generated direct call and "
+                    + "argument class can take at most %d (the JVM's limit of 255 parameter slots, less 'this'; "
+                    + "long and double take 2); pass the values in fewer parameters, e.g. a record."),
     UNRESOLVED_TYPE("UnresolvedType",
             "@%s method '%s' mentions type '%s', which could not be resolved in any round; "
                     + "fix the import or the code that should generate it."),

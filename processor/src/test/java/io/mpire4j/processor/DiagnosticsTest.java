@@ -619,6 +619,22 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("cannot write '" + ServicesFile.PATH + "'");
     }
 
+    @Test
+    void tooManyTaskParametersForTheGeneratedInstanceMethods() {
+        // 255 int parameters are legal on a static method, but not on the generated instance methods.
+        String parameters = java.util.stream.IntStream.range(0, 255).mapToObj(i -> "int p" + i)
+                .collect(java.util.stream.Collectors.joining(", "));
+        Compilation compilation = expectError(Message.TOO_MANY_PARAMETERS, "static int wide(",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public class Foo {",
+                "    @Parallel static int wide(" + parameters + ") { return 0; }",
+                "    @Parallel static int narrow(@WorkerId int id, long a, double b) { return 0; }",
+                "}");
+        assertThat(compilation).hadErrorContaining("task parameters taking 255 slots");
+        assertThat(compilation).hadErrorContaining("at most 254");
+    }
+
     @AfterAll
     static void everyMessageIsTested() {
         Set<Message> untested = EnumSet.allOf(Message.class);
