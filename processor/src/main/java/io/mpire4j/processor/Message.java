@@ -16,6 +16,9 @@ enum Message {
             "@%s method '%s' is in a local class; move it to a top-level or static nested class."),
     ANONYMOUS_CLASS("AnonymousClass",
             "@%s method '%s' is in an anonymous class; move it to a top-level or static nested class."),
+    IMPLICIT_CLASS("ImplicitClass",
+            "@%s method '%s' is in compact source file '%s', whose implicitly declared class other code "
+                    + "cannot name; declare the class (e.g. 'final class %s { ... }' around the methods)."),
     CLASS_NOT_ACCESSIBLE("ClassNotAccessible",
             "class '%s' has @Parallel methods but '%s' is private; make it package-private or public."),
     GENERIC_CLASS_INSTANCE_METHOD("GenericClassInstanceMethod",

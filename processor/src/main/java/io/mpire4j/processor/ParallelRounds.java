@@ -10,6 +10,7 @@ import javax.annotation.processing.Filer;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -32,6 +33,7 @@ final class ParallelRounds {
     private final ParallelWriter writer;
     private Set<String> deferred = new LinkedHashSet<>();
     private final ServicesFile services;
+    private final ImplicitClasses implicit;
 
     ParallelRounds(ProcessingEnvironment environment) {
         this.elements = environment.getElementUtils();
@@ -41,6 +43,7 @@ final class ParallelRounds {
         this.models = new ModelFactory(elements, environment.getTypeUtils());
         this.writer = new ParallelWriter(elements.getTypeElement("javax.annotation.processing.Generated") != null);
         this.services = new ServicesFile(filer, reporter);
+        this.implicit = ImplicitClasses.in(environment);
     }
 
     void process(RoundEnvironment round) {
@@ -80,6 +83,14 @@ final class ParallelRounds {
                 AnnotatedClass.Unresolved u = unresolved.get();
                 reporter.error(u.method(), Message.UNRESOLVED_TYPE,
                         annotated.annotationOf(u.method()).simpleName(), u.method().getSimpleName(), u.type());
+            }
+            return;
+        }
+        if (implicit.isImplicit(type)) {
+            String name = type.getSimpleName().toString();
+            for (ExecutableElement method : annotated.annotatedMethods()) {
+                reporter.error(method, Message.IMPLICIT_CLASS, annotated.annotationOf(method).simpleName(),
+                        method.getSimpleName(), name + ".java", name);
             }
             return;
         }

@@ -635,6 +635,23 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("at most 254");
     }
 
+    @Test
+    void parallelInACompactSourceFile() {
+        if (Runtime.version().feature() < 25) {
+            TESTED.add(Message.IMPLICIT_CLASS); // compact source files are a preview before Java 25
+            org.junit.jupiter.api.Assumptions.abort("compact source files need Java 25");
+        }
+        JavaFileObject source = Compilers.source("Squares",
+                "import io.mpire4j.annotations.*;",
+                "",
+                "@Parallel static int square(int x) { return x * x; }",
+                "",
+                "void main() { IO.println(square(3)); }");
+        Compilation compilation = Compilers.compile(source);
+        expect(compilation, source, Message.IMPLICIT_CLASS, "static int square(int x)", 1);
+        assertThat(compilation).hadErrorContaining("'Squares.java'");
+    }
+
     @AfterAll
     static void everyMessageIsTested() {
         Set<Message> untested = EnumSet.allOf(Message.class);
