@@ -27,7 +27,7 @@ enum Message {
     LIFECYCLE_WITHOUT_PARALLEL("LifecycleWithoutParallel",
             "@%s method '%s' is in class '%s', which has no @Parallel method; add one or remove @%1$s."),
     GENERATED_CLASS_EXISTS("GeneratedClassExists",
-            "cannot write '%s' for class '%s': a type with that name already exists; rename one of the classes."),
+            "cannot write '%s' for class '%s': %s; rename one of the classes."),
 
     // The annotated method itself.
     CONFLICTING_ANNOTATIONS("ConflictingAnnotations",

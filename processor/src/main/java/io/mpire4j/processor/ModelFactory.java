@@ -41,8 +41,7 @@ final class ModelFactory {
     ClassModel build(AnnotatedClass annotated) {
         TypeElement type = annotated.type();
         ClassName source = ClassName.get(type);
-        ClassName generated = ClassName.get(source.packageName(),
-                String.join("_", source.simpleNames()) + Naming.CLASS_SUFFIX);
+        ClassName generated = Naming.generatedClass(source);
         CodecFactory codecs = new CodecFactory(elements, types, elements.getPackageOf(type));
         Optional<MethodModel> init = annotated.init().map(m -> method(m, generated, codecs));
         Optional<MethodModel> exit = annotated.exit().map(m -> method(m, generated, codecs));

@@ -1,5 +1,6 @@
 package io.mpire4j.processor;
 
+import com.squareup.javapoet.ClassName;
 import java.util.Set;
 
 /** The names of generated members, shared by validation (to find clashes) and the writer. */
@@ -47,6 +48,11 @@ final class Naming {
     static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "io");
 
     private Naming() {}
+
+    /** {@code p.Foo} gives {@code p.FooParallel}, {@code p.Outer.Inner} gives {@code p.Outer_InnerParallel}. */
+    static ClassName generatedClass(ClassName source) {
+        return ClassName.get(source.packageName(), String.join("_", source.simpleNames()) + CLASS_SUFFIX);
+    }
 
     /** {@code fit} gives {@code FitArgs}. */
     static String argsClassName(String methodName) {

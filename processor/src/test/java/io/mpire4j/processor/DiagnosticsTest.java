@@ -138,6 +138,8 @@ class DiagnosticsTest {
                 "}");
         Compilation compilation = Compilers.compile(foo, taken);
         expect(compilation, foo, Message.GENERATED_CLASS_EXISTS, "public class Foo {", 1);
+        assertThat(compilation).hadErrorContaining("cannot write 'demo.FooParallel' for class 'Foo': the source of "
+                + "this compilation declares a type of that name");
     }
 
     @Test
@@ -158,6 +160,7 @@ class DiagnosticsTest {
                 "}");
         Compilation compilation = Compilers.compile(outer, flat);
         expect(compilation, flat, Message.GENERATED_CLASS_EXISTS, "public class Outer_Inner {", 1);
+        assertThat(compilation).hadErrorContaining("class 'Outer.Inner' generates a class of that name too");
     }
 
     // --- the annotated method ---

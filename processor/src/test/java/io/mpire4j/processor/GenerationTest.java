@@ -379,7 +379,8 @@ class GenerationTest {
                 "/META-INF/gradle/incremental.annotation.processors")) {
             assertThat(in).isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim())
-                    .isEqualTo("io.mpire4j.processor.ParallelProcessor,aggregating");
+                    .isEqualTo("io.mpire4j.processor.ParallelProcessor,aggregating\n"
+                            + "io.mpire4j.processor.StaleServicesProcessor,aggregating");
         }
     }
 
@@ -493,6 +494,49 @@ class GenerationTest {
         }
         assertThat(Files.readString(services)).isEqualTo(
                 "demo.PrimesParallel$Provider\nother.KeptParallel$Provider\n");
+    }
+
+    /** Plain javac into {@code classes}, with {@code classes} on the class path, as incremental builds run it. */
+    private static List<javax.tools.Diagnostic<? extends JavaFileObject>> compileInto(Path dir, Path... sources)
+            throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("-d", classes.toString(), "-s", Files.createDirectories(dir.resolve("generated")).toString(),
+                            "-classpath", classes + java.io.File.pathSeparator + System.getProperty("java.class.path")),
+                    null, files.getJavaFileObjects(sources));
+            // both, as the processor jar registers them
+            task.setProcessors(List.of(new ParallelProcessor(), new StaleServicesProcessor()));
+            task.call();
+        }
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .toList();
+    }
+
+    @Test
+    void recompilingOneClassAgainstItsEarlierOutputWorks(@TempDir Path dir) throws IOException {
+        Path primes = Files.createDirectories(dir.resolve("src/demo")).resolve("Primes.java");
+        Path other = primes.resolveSibling("Other.java");
+        Files.writeString(primes, "package demo;\n"
+                + "import io.mpire4j.annotations.Parallel;\n"
+                + "public final class Primes { @Parallel static boolean isPrime(long n) { return n > 1; } }\n");
+        Files.writeString(other, "package demo;\n"
+                + "import io.mpire4j.annotations.Parallel;\n"
+                + "public final class Other { @Parallel static int one(int n) { return 1; } }\n");
+        Path services = dir.resolve("classes").resolve(ServicesFile.PATH);
+
+        assertThat(compileInto(dir, primes, other)).isEmpty();
+        assertThat(Files.readString(services)).isEqualTo("demo.OtherParallel$Provider\ndemo.PrimesParallel$Provider\n");
+        // The earlier PrimesParallel.class is the processor's own output, not a user type in the way.
+        assertThat(compileInto(dir, primes)).isEmpty();
+        assertThat(Files.readString(services)).isEqualTo("demo.OtherParallel$Provider\ndemo.PrimesParallel$Provider\n");
+        // Primes loses its @Parallel method: its entry goes, Other's (not recompiled) stays.
+        Files.writeString(primes, "package demo;\npublic final class Primes { static boolean isPrime(long n) { return n > 1; } }\n");
+        assertThat(compileInto(dir, primes)).isEmpty();
+        assertThat(Files.readString(services)).isEqualTo("demo.OtherParallel$Provider\n");
     }
 
     private static String servicesFile(Compilation compilation) throws IOException {
