@@ -539,6 +539,53 @@ class GenerationTest {
         assertThat(Files.readString(services)).isEqualTo("demo.OtherParallel$Provider\n");
     }
 
+    @Test
+    void namedModulesGetNoServicesFile(@TempDir Path dir) throws Exception {
+        Path modulePath = Files.createDirectories(dir.resolve("mp"));
+        jarOf(io.mpire4j.annotations.Parallel.class, modulePath.resolve("mpire4j.annotations.jar"));
+        jarOf(io.mpire4j.internal.WorkerPool.class, modulePath.resolve("mpire4j.runtime.jar"));
+        Path app = Files.createDirectories(dir.resolve("src/app/demo"));
+        Files.writeString(app.resolveSibling("module-info.java"), "module app {\n"
+                + "    requires mpire4j.annotations;\n"
+                + "    requires mpire4j.runtime;\n"
+                + "    provides io.mpire4j.internal.ProgramProvider with demo.PrimesParallel.Provider;\n"
+                + "}\n");
+        Files.writeString(app.resolve("Primes.java"), "package demo;\n"
+                + "import io.mpire4j.annotations.Parallel;\n"
+                + "public final class Primes { @Parallel static boolean isPrime(long n) { return n > 1; } }\n");
+        Path classes = dir.resolve("classes");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("--module-source-path", dir.resolve("src").toString(), "--module-path", modulePath.toString(),
+                            "-d", classes.toString(), "--module", "app"),
+                    null, null);
+            task.setProcessors(List.of(new ParallelProcessor(), new StaleServicesProcessor()));
+            assertWithMessage("%s", diagnostics.getDiagnostics()).that(task.call()).isTrue();
+        }
+        assertThat(Files.exists(classes.resolve("app/demo/PrimesParallel$Provider.class"))).isTrue();
+        assertThat(Files.exists(classes.resolve("app").resolve(ServicesFile.PATH))).isFalse();
+        assertThat(Files.exists(classes.resolve(ServicesFile.PATH))).isFalse();
+    }
+
+    /** The jar (or class directory, jarred) that {@code type} was loaded from, as {@code target}. */
+    private static void jarOf(Class<?> type, Path target) throws Exception {
+        Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(source)) {
+            Files.copy(source, target);
+            return;
+        }
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target));
+                var walk = Files.walk(source)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(source.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+    }
+
     private static String servicesFile(Compilation compilation) throws IOException {
         JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, ServicesFile.PATH)
                 .orElseThrow(() -> new AssertionError("no " + ServicesFile.PATH));
