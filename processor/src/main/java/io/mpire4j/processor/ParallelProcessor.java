@@ -1,7 +1,10 @@
 package io.mpire4j.processor;
 
 import com.google.auto.service.AutoService;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -53,8 +56,21 @@ public final class ParallelProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /**
+     * The compilations this processor ran in, by their {@link javax.annotation.processing.Filer}
+     * (one per compilation, shared by its processors); weak, so a daemon that compiles many times
+     * keeps none alive.
+     */
+    private static final Map<Object, Boolean> RAN = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Whether this processor ran in the compilation of {@code environment}. */
+    static boolean ranIn(ProcessingEnvironment environment) {
+        return RAN.containsKey(environment.getFiler());
+    }
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        RAN.put(processingEnv.getFiler(), Boolean.TRUE);
         try {
             rounds.process(round);
         } catch (Throwable t) {

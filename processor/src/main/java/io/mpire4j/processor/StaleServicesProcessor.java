@@ -17,7 +17,8 @@ import javax.tools.Diagnostic;
  * {@code @Parallel} method must lose its entry, or every child JVM's {@code ServiceLoader} fails on
  * it. It has to see every compilation, so unlike {@link ParallelProcessor} it supports {@code "*"};
  * it claims nothing (returns {@code false}) and writes nothing while any mpire4j annotation is
- * present, as {@link ParallelProcessor} then writes the file. Never lets an exception reach javac.
+ * present or {@link ParallelProcessor} ran in this compilation (it then writes the file; this
+ * processor is not even asked in the rounds whose annotations it claimed). Never lets an exception reach javac.
  */
 @AutoService(Processor.class)
 public final class StaleServicesProcessor extends AbstractProcessor {
@@ -43,7 +44,7 @@ public final class StaleServicesProcessor extends AbstractProcessor {
             if (services == null) {
                 services = new ServicesFile(processingEnv.getFiler(), new Reporter(processingEnv.getMessager()));
             }
-            mpire4jPresent |= !AnnotatedClass.classesIn(round).isEmpty();
+            mpire4jPresent |= !AnnotatedClass.classesIn(round).isEmpty() || ParallelProcessor.ranIn(processingEnv);
             for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
                 noteRecompiled(root);
             }
