@@ -59,9 +59,6 @@ enum Message {
             "@Parallel method '%s' has task parameters taking %d slots, but the generated direct call and "
                     + "argument class can take at most %d (the JVM's limit of 255 parameter slots, less 'this'; "
                     + "long and double take 2); pass the values in fewer parameters, e.g. a record."),
-    UNRESOLVED_TYPE("UnresolvedType",
-            "@%s method '%s' mentions type '%s', which could not be resolved in any round; "
-                    + "fix the import or the code that should generate it."),
     INACCESSIBLE_TYPE("InaccessibleType",
             "type '%s' in the signature of @%s method '%s' is not accessible from package '%s', where the "
                     + "generated class lives; make it accessible (not private, public if in another package)."),

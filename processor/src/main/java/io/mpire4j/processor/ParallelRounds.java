@@ -26,7 +26,8 @@ import javax.lang.model.util.Elements;
  *
  * <p>A class whose annotated signatures mention a type that does not exist yet (one another
  * processor will generate) is deferred by name to the next round; if it is still unresolved when
- * processing is over, and nothing else failed, that is reported. A crash while handling one class
+ * processing is over, javac reports the missing type on the user's line, so the processor adds
+ * nothing. A crash while handling one class
  * becomes an error on that class with the stack trace. Confined to the compiler's processing thread.
  */
 final class ParallelRounds {
@@ -71,8 +72,7 @@ final class ParallelRounds {
         }
         for (TypeElement type : classes) {
             try {
-                process(type, round.processingOver() && wasDeferred.contains(type.getQualifiedName().toString()),
-                        round.errorRaised());
+                process(type, round.processingOver() && wasDeferred.contains(type.getQualifiedName().toString()));
             } catch (Throwable t) {
                 if (t instanceof VirtualMachineError fatal) {
                     throw fatal;
@@ -85,16 +85,14 @@ final class ParallelRounds {
         }
     }
 
-    private void process(TypeElement type, boolean lastChance, boolean errorRaised) throws IOException {
+    private void process(TypeElement type, boolean lastChance) throws IOException {
         AnnotatedClass annotated = AnnotatedClass.scan(type);
         Optional<AnnotatedClass.Unresolved> unresolved = annotated.firstUnresolved();
         if (unresolved.isPresent()) {
+            // Still unresolved when processing is over: javac reports the missing type itself, on
+            // the user's line ("cannot find symbol"); a second error here would only repeat it.
             if (!lastChance) {
                 deferred.add(type.getQualifiedName().toString());
-            } else if (!errorRaised && reporter.errorCount() == 0) {
-                AnnotatedClass.Unresolved u = unresolved.get();
-                reporter.error(u.method(), Message.UNRESOLVED_TYPE,
-                        annotated.annotationOf(u.method()).simpleName(), u.method().getSimpleName(), u.type());
             }
             return;
         }
