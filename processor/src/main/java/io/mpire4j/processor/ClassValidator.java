@@ -12,6 +12,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -58,8 +59,16 @@ final class ClassValidator {
             for (VariableElement parameter : method.getParameters()) {
                 for (Annotations annotation : List.of(Annotations.WORKER_STATE, Annotations.WORKER_ID)) {
                     if (annotation.isOn(parameter)) {
-                        reporter.error(parameter, Message.ORPHAN_WORKER_PARAMETER, annotation.simpleName(),
-                                parameter.getSimpleName(), methodName(method));
+                        Optional<RecordComponentElement> component = componentOf(method, parameter);
+                        if (component.isPresent()) {
+                            // javac copied the annotation from the record component to the implicit
+                            // constructor, which has no position of its own: report the component.
+                            reporter.error(component.get(), Message.RECORD_COMPONENT_WORKER_PARAMETER,
+                                    annotation.simpleName(), parameter.getSimpleName(), methodName(method));
+                        } else {
+                            reporter.error(parameter, Message.ORPHAN_WORKER_PARAMETER, annotation.simpleName(),
+                                    parameter.getSimpleName(), methodName(method));
+                        }
                         break;
                     }
                 }
@@ -327,6 +336,23 @@ final class ClassValidator {
 
     private static String packageName(PackageElement pkg) {
         return pkg.isUnnamed() ? "(unnamed)" : pkg.getQualifiedName().toString();
+    }
+
+    /**
+     * The record component {@code parameter} was copied from, when {@code method} is a record's
+     * canonical constructor that the source does not spell out (implicit or compact).
+     */
+    private Optional<RecordComponentElement> componentOf(ExecutableElement method, VariableElement parameter) {
+        if (method.getKind() != ElementKind.CONSTRUCTOR
+                || !(method.getEnclosingElement() instanceof TypeElement record)
+                || record.getKind() != ElementKind.RECORD
+                || elements.getOrigin(method) == Elements.Origin.EXPLICIT) {
+            return Optional.empty();
+        }
+        return record.getRecordComponents().stream()
+                .filter(c -> c.getSimpleName().equals(parameter.getSimpleName()))
+                .map(c -> (RecordComponentElement) c)
+                .findFirst();
     }
 
     private static String methodName(ExecutableElement method) {

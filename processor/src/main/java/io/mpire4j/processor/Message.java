@@ -67,6 +67,9 @@ enum Message {
     ORPHAN_WORKER_PARAMETER("OrphanWorkerParameter",
             "@%s parameter '%s' is on method '%s', which is not @Parallel, @WorkerInit or @WorkerExit; "
                     + "remove the annotation or annotate the method."),
+    RECORD_COMPONENT_WORKER_PARAMETER("RecordComponentWorkerParameter",
+            "@%s is on record component '%s' of record '%s', but only parameters of @Parallel, @WorkerInit "
+                    + "and @WorkerExit methods take it; remove the annotation."),
     STATE_AND_ID("StateAndId",
             "parameter '%s' is both @WorkerState and @WorkerId; keep one."),
     STATE_WITHOUT_INIT("StateWithoutInit",

@@ -657,6 +657,18 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("'Squares.java'");
     }
 
+    @Test
+    void workerStateOnARecordComponent() {
+        Compilation compilation = expectError(Message.RECORD_COMPONENT_WORKER_PARAMETER, "int count",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public record Rec(String name,",
+                "        @WorkerState int count) {",
+                "    @Parallel static int one(String s) { return 1; }",
+                "}");
+        assertThat(compilation).hadErrorContaining("record component 'count' of record 'Rec'");
+    }
+
     @AfterAll
     static void everyMessageIsTested() {
         Set<Message> untested = EnumSet.allOf(Message.class);
@@ -689,9 +701,10 @@ class DiagnosticsTest {
     /** The public class declared by {@code lines}. */
     private static String className(String... lines) {
         for (String line : lines) {
-            String[] words = line.trim().split("[ {<]+");
+            String[] words = line.trim().split("[ {<(]+");
             for (int i = 0; i + 1 < words.length; i++) {
-                if ((words[i].equals("class") || words[i].equals("interface")) && line.startsWith("public")) {
+                if ((words[i].equals("class") || words[i].equals("interface") || words[i].equals("record"))
+                        && line.startsWith("public")) {
                     return words[i + 1];
                 }
             }
