@@ -70,6 +70,9 @@ enum Message {
     RECORD_COMPONENT_WORKER_PARAMETER("RecordComponentWorkerParameter",
             "@%s is on record component '%s' of record '%s', but only parameters of @Parallel, @WorkerInit "
                     + "and @WorkerExit methods take it; remove the annotation."),
+    LAMBDA_WORKER_PARAMETER("LambdaWorkerParameter",
+            "@%s is on lambda parameter '%s', but only parameters of @Parallel, @WorkerInit and @WorkerExit "
+                    + "methods take it; remove the annotation."),
     STATE_AND_ID("StateAndId",
             "parameter '%s' is both @WorkerState and @WorkerId; keep one."),
     STATE_WITHOUT_INIT("StateWithoutInit",

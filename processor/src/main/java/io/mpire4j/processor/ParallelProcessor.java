@@ -22,7 +22,7 @@ import javax.tools.Diagnostic;
  * on the element at fault.
  *
  * <p>Only wires the steps together: {@link ParallelRounds} runs the pipeline each round;
- * {@link LocalClassCheck} covers local and anonymous classes, which processors cannot see. Never lets
+ * {@link LocalClassCheck} covers local and anonymous classes and lambdas, which processors cannot see. Never lets
  * an exception reach the compiler. Claims mpire4j's own annotations, and only those, so that
  * {@code -Xlint:all -Werror} builds do not fail on javac's "No processor claimed" warning. Aggregating for Gradle's incremental compilation: each generated
  * class comes from one annotated class, but one services file lists them all.
@@ -41,7 +41,6 @@ public final class ParallelProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
         rounds = new ParallelRounds(environment);
-        LocalClassCheck.install(environment);
     }
 
     @Override

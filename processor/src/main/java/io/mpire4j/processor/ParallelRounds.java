@@ -41,6 +41,7 @@ final class ParallelRounds {
     private final ServicesFile services;
     private final ImplicitClasses implicit;
     private final Sources sources;
+    private final LocalClassCheck localClasses;
     /** Each class written so far, by canonical name, with the program name of the class it was written for. */
     private final Map<String, String> written = new HashMap<>();
 
@@ -54,6 +55,7 @@ final class ParallelRounds {
         this.services = new ServicesFile(filer, reporter);
         this.implicit = ImplicitClasses.in(environment);
         this.sources = Sources.in(environment);
+        this.localClasses = LocalClassCheck.in(environment);
     }
 
     void process(RoundEnvironment round) {
@@ -69,6 +71,7 @@ final class ParallelRounds {
         classes.addAll(AnnotatedClass.classesIn(round));
         for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
             noteRecompiled(root);
+            localClasses.check(root);
         }
         for (TypeElement type : classes) {
             try {

@@ -16,7 +16,8 @@ import javax.tools.Diagnostic;
  * {@link ParallelProcessor} is never asked: a class recompiled after losing its last
  * {@code @Parallel} method must lose its entry, or every child JVM's {@code ServiceLoader} fails on
  * it. It has to see every compilation, so unlike {@link ParallelProcessor} it supports {@code "*"};
- * it claims nothing (returns {@code false}) and writes nothing while any mpire4j annotation is
+ * it also runs {@link LocalClassCheck}, for units whose only mpire4j annotations are inside code.
+ * It claims nothing (returns {@code false}) and writes nothing while any mpire4j annotation is
  * present or {@link ParallelProcessor} ran in this compilation (it then writes the file; this
  * processor is not even asked in the rounds whose annotations it claimed). Never lets an exception reach javac.
  */
@@ -47,6 +48,7 @@ public final class StaleServicesProcessor extends AbstractProcessor {
             mpire4jPresent |= !AnnotatedClass.classesIn(round).isEmpty() || ParallelProcessor.ranIn(processingEnv);
             for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
                 noteRecompiled(root);
+                LocalClassCheck.in(processingEnv).check(root);
             }
             if (round.processingOver() && !mpire4jPresent) {
                 services.write();

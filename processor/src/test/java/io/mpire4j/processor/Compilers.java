@@ -24,14 +24,15 @@ final class Compilers {
 
     private Compilers() {}
 
-    /** Compiles {@code sources} with a fresh {@link ParallelProcessor}. */
+    /** Compiles {@code sources} with fresh processors, both as the processor jar registers them. */
     static Compilation compile(JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(new ParallelProcessor()).compile(sources);
+        return Compiler.javac().withProcessors(new ParallelProcessor(), new StaleServicesProcessor()).compile(sources);
     }
 
-    /** Compiles {@code sources} with a fresh processor, every warning an error. */
+    /** Compiles {@code sources} with fresh processors, every warning an error. */
     static Compilation compileStrict(JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(new ParallelProcessor()).withOptions(STRICT).compile(sources);
+        return Compiler.javac().withProcessors(new ParallelProcessor(), new StaleServicesProcessor())
+                .withOptions(STRICT).compile(sources);
     }
 
     /**

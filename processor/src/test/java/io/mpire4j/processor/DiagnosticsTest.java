@@ -89,6 +89,55 @@ class DiagnosticsTest {
     }
 
     @Test
+    void localClassErrorsComeWithTheOthers() {
+        // Reported in the same compilation as the private @Parallel method, not once that is fixed.
+        JavaFileObject source = Compilers.source("demo.Foo",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public class Foo {",
+                "    @Parallel private static int hidden(String s) { return 0; }",
+                "    void run() {",
+                "        class Local {",
+                "            @Parallel int count(String s) { return 0; }",
+                "        }",
+                "        new Local();",
+                "    }",
+                "}");
+        Compilation compilation = Compilers.compile(source);
+        expect(compilation, source, Message.LOCAL_CLASS, "@Parallel int count(String s)", 2);
+        assertThat(compilation).hadErrorContaining("[ParallelPrivate]").inFile(source)
+                .onLineContaining("hidden(String s)");
+    }
+
+    @Test
+    void workerStateInALocalClass() {
+        expectError(Message.LOCAL_CLASS, "int count(@WorkerState",
+                "package demo;",
+                "import io.mpire4j.annotations.WorkerState;",
+                "import io.mpire4j.annotations.Parallel;",
+                "public class Foo {",
+                "    void run() {",
+                "        class Local {",
+                "            @Parallel int count(@WorkerState Object state, String s) { return 0; }",
+                "        }",
+                "        new Local();",
+                "    }",
+                "}");
+    }
+
+    @Test
+    void workerStateOnALambdaParameter() {
+        Compilation compilation = expectError(Message.LAMBDA_WORKER_PARAMETER, "(@WorkerState",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "import java.util.function.IntUnaryOperator;",
+                "public class Foo {",
+                "    IntUnaryOperator twice = (@WorkerState var x) -> 2 * x;",
+                "}");
+        assertThat(compilation).hadErrorContaining("lambda parameter 'x'");
+    }
+
+    @Test
     void parallelInPrivateNestedClass() {
         expectError(Message.CLASS_NOT_ACCESSIBLE, "private static class Hidden",
                 "package demo;",
