@@ -46,6 +46,17 @@ class ShadowingTest {
         return Arguments.of(description, sources);
     }
 
+    /** Adds {@code other.Provider}, {@code other.List} and {@code other.ProvideArgs}, serializable records. */
+    private static Arguments withOther(Arguments arguments) {
+        @SuppressWarnings("unchecked")
+        List<JavaFileObject> sources = new ArrayList<>((List<JavaFileObject>) arguments.get()[1]);
+        for (String name : List.of("Provider", "List", "ProvideArgs")) {
+            sources.add(Compilers.source("other." + name,
+                    "package other; public record " + name + "(int x) implements java.io.Serializable {}"));
+        }
+        return Arguments.of(arguments.get()[0], sources);
+    }
+
     static Stream<Arguments> cases() {
         List<String> jdkNames = List.of("Character", "Double", "Integer", "Object", "String", "@Override", "List",
                 "Objects", "Arrays", "CompletableFuture", "@Generated", "@SuppressWarnings", "AutoCloseable",
@@ -72,6 +83,9 @@ class ShadowingTest {
                         "    @Parallel static OCR read(OCR o, POINT p) { return o; }",
                         "    @Parallel static A letter(A a) { return of(a); }",
                         "    static A of(A a) { return a; }"),
+                withOther(inPackage("types of another package named like generated or JDK types", "demo", List.of(),
+                        "    @Parallel static other.Provider provide(other.Provider p, other.List l) { return p; }",
+                        "    @Parallel static other.ProvideArgs args(other.ProvideArgs a) { return a; }")),
                 inPackage("a class named like the pool field", "demo", "pool", List.of(),
                         "    @Parallel static int pool(int x) { return x; }",
                         "    @Parallel int task(int state) { return state; }"),
