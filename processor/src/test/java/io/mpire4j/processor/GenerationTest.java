@@ -349,6 +349,22 @@ class GenerationTest {
     }
 
     @Test
+    void genericVarargsWithoutSafeVarargsCompileWithoutWarnings() {
+        JavaFileObject source = Compilers.source("demo.Lists",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "import java.util.List;",
+                "public final class Lists {",
+                "    @SuppressWarnings(\"unchecked\")",
+                "    @Parallel static int count(String label, List<String>... lists) { return lists.length; }",
+                "}");
+        Compilation compilation = Compilers.compileStrict(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Compilers.generatedText(compilation, "demo.ListsParallel"))
+                .contains("public int count(String label, List<String>... lists)");
+    }
+
+    @Test
     void leavesOtherProcessorsGeneratedClassesUnclaimed() {
         // Another processor's output carries @Generated too: it stays unclaimed, so -Xlint:processing
         // still reports it, as it would without mpire4j.
