@@ -132,14 +132,26 @@ final class LocalClassCheck {
             return Optional.empty();
         }
 
+        /**
+         * Whether the unit imports {@code annotation} by name, or on demand without a single-type
+         * import of another type of that simple name (which would win).
+         */
         private boolean imports(Annotations annotation) {
+            boolean onDemand = false;
             for (ImportTree imported : unit.getImports()) {
+                if (imported.isStatic()) {
+                    continue;
+                }
                 String name = imported.getQualifiedIdentifier().toString();
-                if (!imported.isStatic() && (name.equals(annotation.qualifiedName()) || name.equals(PACKAGE + ".*"))) {
+                if (name.equals(annotation.qualifiedName())) {
                     return true;
                 }
+                if (name.endsWith("." + annotation.simpleName())) {
+                    return false;
+                }
+                onDemand |= name.equals(PACKAGE + ".*");
             }
-            return false;
+            return onDemand;
         }
     }
 }

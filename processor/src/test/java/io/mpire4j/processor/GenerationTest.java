@@ -365,6 +365,24 @@ class GenerationTest {
     }
 
     @Test
+    void anotherParallelAnnotationInALocalClassIsNotMpire4js() {
+        JavaFileObject other = Compilers.source("other.Parallel",
+                "package other;",
+                "public @interface Parallel {}");
+        JavaFileObject source = Compilers.source("demo.Uses",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "import other.Parallel;",
+                "public final class Uses {",
+                "    void run() {",
+                "        class Local { @Parallel int count(String s) { return 0; } }",
+                "        new Local();",
+                "    }",
+                "}");
+        assertThat(Compilers.compile(other, source)).succeeded();
+    }
+
+    @Test
     void leavesOtherProcessorsGeneratedClassesUnclaimed() {
         // Another processor's output carries @Generated too: it stays unclaimed, so -Xlint:processing
         // still reports it, as it would without mpire4j.
