@@ -1,6 +1,7 @@
 package io.mpire4j.processor;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,11 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -49,6 +53,7 @@ final class ClassValidator {
             }
             checkNames(annotated);
             annotated.parallel().forEach(this::checkParameterCount);
+            checkArgsClassesInDefaultPackage(annotated);
         }
         return reporter.errorCount() == before;
     }
@@ -185,6 +190,50 @@ final class ClassValidator {
                     reporter.error(parameter, Message.INACCESSIBLE_TYPE, hidden.get(), annotation.simpleName(),
                             name, packageName(pkg));
                 }
+            }
+        }
+    }
+
+    /**
+     * In the default package, whose types cannot be written qualified, a generated
+     * {@code <Name>Args} class must not share its name with a type the signatures use: inside the
+     * generated class the nested one would win.
+     */
+    private void checkArgsClassesInDefaultPackage(AnnotatedClass annotated) {
+        if (!elements.getPackageOf(annotated.type()).isUnnamed()) {
+            return;
+        }
+        Set<String> used = new HashSet<>();
+        for (ExecutableElement method : annotated.annotatedMethods()) {
+            collectNames(method.getReturnType(), used);
+            method.getParameters().forEach(p -> collectNames(p.asType(), used));
+        }
+        for (ExecutableElement method : annotated.parallel()) {
+            String argsClass = Naming.argsClassName(method.getSimpleName().toString());
+            if (method.getParameters().stream().filter(ClassValidator::isTaskParameter).count() >= 2
+                    && used.contains(argsClass)) {
+                reporter.error(method, Message.ARGS_CLASS_HIDES_TYPE, method.getSimpleName(), argsClass);
+            }
+        }
+    }
+
+    /** The simple names of the top-level declared types in {@code type}. */
+    private static void collectNames(TypeMirror type, Set<String> names) {
+        if (type instanceof ArrayType array) {
+            collectNames(array.getComponentType(), names);
+        } else if (type instanceof DeclaredType declared) {
+            Element outer = declared.asElement();
+            while (outer.getEnclosingElement() instanceof TypeElement enclosing) {
+                outer = enclosing;
+            }
+            names.add(outer.getSimpleName().toString());
+            declared.getTypeArguments().forEach(argument -> collectNames(argument, names));
+        } else if (type instanceof WildcardType wildcard) {
+            if (wildcard.getExtendsBound() != null) {
+                collectNames(wildcard.getExtendsBound(), names);
+            }
+            if (wildcard.getSuperBound() != null) {
+                collectNames(wildcard.getSuperBound(), names);
             }
         }
     }

@@ -55,6 +55,10 @@ enum Message {
     NAME_CLASH("NameClash",
             "@Parallel method '%s' would generate '%s', which clashes with the generated '%s' of "
                     + "@Parallel method '%s'; rename one of them."),
+    ARGS_CLASS_HIDES_TYPE("ArgsClassHidesType",
+            "@Parallel method '%s' generates the nested class '%s', which would hide the default package's "
+                    + "type of that name used in the annotated signatures (a type of the default package cannot "
+                    + "be written qualified); rename the method or the type, or move the classes into a package."),
     TOO_MANY_PARAMETERS("TooManyParameters",
             "@Parallel method '%s' has task parameters taking %d slots, but the generated direct call and "
                     + "argument class can take at most %d (the JVM's limit of 255 parameter slots, less 'this'; "

@@ -718,6 +718,21 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("record component 'count' of record 'Rec'");
     }
 
+    @Test
+    void argsClassHidingADefaultPackageType() {
+        JavaFileObject type = Compilers.source("PointArgs",
+                "public record PointArgs(int x) implements java.io.Serializable {}");
+        JavaFileObject work = Compilers.source("Work",
+                "import io.mpire4j.annotations.*;",
+                "public class Work {",
+                "    @Parallel static PointArgs point(int x, int y) { return new PointArgs(x); }",
+                "    @Parallel static int sum(int a, int b) { return a + b; }",
+                "}");
+        Compilation compilation = Compilers.compile(type, work);
+        expect(compilation, work, Message.ARGS_CLASS_HIDES_TYPE, "static PointArgs point(int x, int y)", 1);
+        assertThat(compilation).hadErrorContaining("nested class 'PointArgs'");
+    }
+
     @AfterAll
     static void everyMessageIsTested() {
         Set<Message> untested = EnumSet.allOf(Message.class);
