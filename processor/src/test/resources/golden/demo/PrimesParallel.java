@@ -162,7 +162,7 @@ public final class PrimesParallel implements AutoCloseable {
         return WorkerProgram.<Void, Void>builder("Primes")
                 .generatedName("demo.PrimesParallel")
                 .task("isPrime", List.of("n"),
-                        (state, workerId, task) -> Primes.isPrime(task),
+                        (state, workerId, task) -> Primes.isPrime((long) task),
                         task -> new Object[] {task},
                         Codecs.LONG, Codecs.BOOLEAN)
                 .build();

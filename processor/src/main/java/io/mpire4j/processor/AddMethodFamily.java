@@ -1,5 +1,6 @@
 package io.mpire4j.processor;
 
+import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
@@ -66,6 +67,10 @@ final class AddMethodFamily {
                 .add("Runs $L once on a worker and waits for it:\nthe calling thread blocks while a worker "
                         + "runs the task.\n\n", Docs.link(model, method))
                 .add("<p>$L\n\n", Docs.THREAD_SAFE);
+        if (method.varargs() != MethodModel.Varargs.NONE && method.taskParameters().size() == 1) {
+            doc.add("<p>Called with no arguments at all, {@code $N()} is the handle {@link #$N()};\n"
+                    + "pass an empty array for a task without values.\n\n", method.name(), method.name());
+        }
         addParamDocs(doc, method);
         if (!method.returnsVoid()) {
             doc.add("@return what the method returned\n");
@@ -117,7 +122,19 @@ final class AddMethodFamily {
         for (ParameterModel parameter : method.taskParameters()) {
             builder.addParameter(parameter.type(), parameter.name());
         }
-        builder.varargs(method.varargs());
+        switch (method.varargs()) {
+            case NONE -> { }
+            case REIFIABLE -> builder.varargs(true);
+            // @SafeVarargs needs a method that cannot be overridden (the class is final anyway); the
+            // array only reaches the user's @SafeVarargs method, which -Xlint:varargs cannot see.
+            case SAFE -> builder.varargs(true).addModifiers(Modifier.FINAL).addAnnotation(SafeVarargs.class)
+                    .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                            .addMember("value", "$S", "varargs")
+                            .build());
+            case UNCHECKED -> builder.varargs(true).addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked")
+                    .build());
+        }
     }
 
     private static void addParamDocs(CodeBlock.Builder doc, MethodModel method) {

@@ -66,7 +66,7 @@ final class AddProgram {
                         + "with the codecs that carry $L to and from child-JVM workers.\n"
                         + "The pool (see the constructor) and each child JVM (through {@link $T})\n"
                         + "build it with this one method, so both number the {@code @Parallel} methods alike:\n",
-                        model.source(), carried(model), model.generated().nestedClass(AddProvider.NAME))
+                        model.source(), carried(model), model.provider())
                 .add("<ul>\n");
         List<MethodModel> methods = model.methods();
         for (int i = 0; i < methods.size(); i++) {
@@ -128,18 +128,33 @@ final class AddProgram {
         return CodeBlock.of("$T.of($L)", List.class, values);
     }
 
-    /** {@code Foo.fit(task.xs(), task.degree())} or {@code shared.fit(…)}. */
+    /**
+     * {@code Foo.fit(task.xs(), task.degree())} or {@code shared.fit(…)}. Each argument has exactly
+     * the declared type of its parameter, so the call binds to the annotated method and to no other
+     * overload: a boxed task or state for a primitive parameter is cast ({@code (int) task}, else
+     * {@code twice(Object)} would win over {@code twice(int)}), a state of a narrower type is cast up
+     * to the parameter's type. Arguments that already have that type are not cast (a redundant cast
+     * would warn under {@code -Xlint:cast}).
+     */
     private static CodeBlock call(ClassModel model, MethodModel method, GeneratedNames names) {
         CodeBlock arguments = method.parameters().stream()
                 .map(parameter -> switch (parameter.role()) {
-                    case STATE -> CodeBlock.of("$N", names.state());
+                    case STATE -> exactly(parameter.type(), model.stateType(), CodeBlock.of("$N", names.state()));
                     case WORKER_ID -> CodeBlock.of("$N", names.workerId());
-                    case TASK -> taskArgument(method, parameter, names);
+                    case TASK -> method.hasArgsClass()
+                            ? taskArgument(method, parameter, names)
+                            : exactly(parameter.type(), parameter.type().box(), taskArgument(method, parameter, names));
                 })
                 .collect(CodeBlock.joining(", "));
         return method.isStatic()
                 ? CodeBlock.of("$T.$N($L)", model.source(), method.name(), arguments)
                 : CodeBlock.of("$N.$N($L)", names.shared(), method.name(), arguments);
+    }
+
+    /** {@code value}, which has type {@code actual}, cast to {@code declared} when the two differ. */
+    private static CodeBlock exactly(TypeName declared, TypeName actual, CodeBlock value) {
+        TypeName type = declared.withoutAnnotations();
+        return type.equals(actual.withoutAnnotations()) ? value : CodeBlock.of("($T) $L", type, value);
     }
 
     /** {@code task} for the only task argument, {@code task.xs()} for one of several (an {@code <Name>Args}). */

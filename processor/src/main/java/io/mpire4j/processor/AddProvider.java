@@ -24,7 +24,7 @@ final class AddProvider {
 
     /** {@code p.FooParallel$Provider}: the name a services file lists. */
     static String binaryName(ClassModel model) {
-        return model.generated().nestedClass(NAME).reflectionName();
+        return model.provider().reflectionName();
     }
 
     static void addTo(TypeSpec.Builder type, ClassModel model, GeneratedNames names) {
@@ -33,7 +33,7 @@ final class AddProvider {
                 .map(receiver -> CodeBlock.of("$T.$L($L.read(receiver))", generated, AddProgram.NAME,
                         names.codecs().reference(receiver)))
                 .orElse(CodeBlock.of("$T.$L()", generated, AddProgram.NAME));
-        type.addType(TypeSpec.classBuilder(NAME)
+        type.addType(TypeSpec.classBuilder(model.providerName())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(RuntimeTypes.PROGRAM_PROVIDER)
                 .addJavadoc("Builds {@code $T.$L($L)} in a child-JVM worker, which finds this class with\n"

@@ -1,6 +1,7 @@
 package io.mpire4j.processor;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +13,14 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -47,6 +52,8 @@ final class ClassValidator {
                 checkParameters(annotated, method);
             }
             checkNames(annotated);
+            annotated.parallel().forEach(this::checkParameterCount);
+            checkArgsClassesInDefaultPackage(annotated);
         }
         return reporter.errorCount() == before;
     }
@@ -57,8 +64,16 @@ final class ClassValidator {
             for (VariableElement parameter : method.getParameters()) {
                 for (Annotations annotation : List.of(Annotations.WORKER_STATE, Annotations.WORKER_ID)) {
                     if (annotation.isOn(parameter)) {
-                        reporter.error(parameter, Message.ORPHAN_WORKER_PARAMETER, annotation.simpleName(),
-                                parameter.getSimpleName(), methodName(method));
+                        Optional<RecordComponentElement> component = componentOf(method, parameter);
+                        if (component.isPresent()) {
+                            // javac copied the annotation from the record component to the implicit
+                            // constructor, which has no position of its own: report the component.
+                            reporter.error(component.get(), Message.RECORD_COMPONENT_WORKER_PARAMETER,
+                                    annotation.simpleName(), parameter.getSimpleName(), methodName(method));
+                        } else {
+                            reporter.error(parameter, Message.ORPHAN_WORKER_PARAMETER, annotation.simpleName(),
+                                    parameter.getSimpleName(), methodName(method));
+                        }
                         break;
                     }
                 }
@@ -176,6 +191,70 @@ final class ClassValidator {
                             name, packageName(pkg));
                 }
             }
+        }
+    }
+
+    /**
+     * In the default package, whose types cannot be written qualified, a generated
+     * {@code <Name>Args} class must not share its name with a type the signatures use: inside the
+     * generated class the nested one would win.
+     */
+    private void checkArgsClassesInDefaultPackage(AnnotatedClass annotated) {
+        if (!elements.getPackageOf(annotated.type()).isUnnamed()) {
+            return;
+        }
+        Set<String> used = new HashSet<>();
+        for (ExecutableElement method : annotated.annotatedMethods()) {
+            collectNames(method.getReturnType(), used);
+            method.getParameters().forEach(p -> collectNames(p.asType(), used));
+        }
+        for (ExecutableElement method : annotated.parallel()) {
+            String argsClass = Naming.argsClassName(method.getSimpleName().toString());
+            if (method.getParameters().stream().filter(ClassValidator::isTaskParameter).count() >= 2
+                    && used.contains(argsClass)) {
+                reporter.error(method, Message.ARGS_CLASS_HIDES_TYPE, method.getSimpleName(), argsClass);
+            }
+        }
+    }
+
+    /** The simple names of the top-level declared types in {@code type}. */
+    private static void collectNames(TypeMirror type, Set<String> names) {
+        if (type instanceof ArrayType array) {
+            collectNames(array.getComponentType(), names);
+        } else if (type instanceof DeclaredType declared) {
+            Element outer = declared.asElement();
+            while (outer.getEnclosingElement() instanceof TypeElement enclosing) {
+                outer = enclosing;
+            }
+            names.add(outer.getSimpleName().toString());
+            declared.getTypeArguments().forEach(argument -> collectNames(argument, names));
+        } else if (type instanceof WildcardType wildcard) {
+            if (wildcard.getExtendsBound() != null) {
+                collectNames(wildcard.getExtendsBound(), names);
+            }
+            if (wildcard.getSuperBound() != null) {
+                collectNames(wildcard.getSuperBound(), names);
+            }
+        }
+    }
+
+    /**
+     * The most parameter slots the task arguments may take: the generated direct call and the
+     * {@code <Name>Args} constructor are instance methods, so {@code this} takes one of the JVM's 255.
+     */
+    static final int MAX_TASK_SLOTS = 254;
+
+    /** The generated instance methods repeat every task parameter: they must fit the JVM's limit. */
+    private void checkParameterCount(ExecutableElement method) {
+        int slots = 0;
+        for (VariableElement parameter : method.getParameters()) {
+            if (isTaskParameter(parameter)) {
+                TypeKind kind = parameter.asType().getKind();
+                slots += kind == TypeKind.LONG || kind == TypeKind.DOUBLE ? 2 : 1;
+            }
+        }
+        if (slots > MAX_TASK_SLOTS) {
+            reporter.error(method, Message.TOO_MANY_PARAMETERS, method.getSimpleName(), slots, MAX_TASK_SLOTS);
         }
     }
 
@@ -306,6 +385,23 @@ final class ClassValidator {
 
     private static String packageName(PackageElement pkg) {
         return pkg.isUnnamed() ? "(unnamed)" : pkg.getQualifiedName().toString();
+    }
+
+    /**
+     * The record component {@code parameter} was copied from, when {@code method} is a record's
+     * canonical constructor that the source does not spell out (implicit or compact).
+     */
+    private Optional<RecordComponentElement> componentOf(ExecutableElement method, VariableElement parameter) {
+        if (method.getKind() != ElementKind.CONSTRUCTOR
+                || !(method.getEnclosingElement() instanceof TypeElement record)
+                || record.getKind() != ElementKind.RECORD
+                || elements.getOrigin(method) == Elements.Origin.EXPLICIT) {
+            return Optional.empty();
+        }
+        return record.getRecordComponents().stream()
+                .filter(c -> c.getSimpleName().equals(parameter.getSimpleName()))
+                .map(c -> (RecordComponentElement) c)
+                .findFirst();
     }
 
     private static String methodName(ExecutableElement method) {

@@ -36,7 +36,9 @@ import javax.lang.model.util.Types;
  *   <li>arrays of primitives: {@code Codecs.INT_ARRAY} and its siblings; arrays of a reifiable,
  *       non-generic element: {@code Codecs.array(element, E[]::new)};
  *   <li>exactly {@code java.util.List<X>}, {@code Set<X>} and {@code Map<K, V>}, without wildcards:
- *       {@code Codecs.list}, {@code set} and {@code map} of their type arguments' codecs;
+ *       {@code Codecs.list}, {@code set} and {@code map} of their type arguments' codecs (a
+ *       {@code SortedSet}/{@code SortedMap} value keeps its JDK comparator through them); declared
+ *       sorted types ({@code TreeSet}, {@code NavigableMap}, ...) are serialized with their comparator;
  *   <li>records whose component types the package can name: each component by its own codec,
  *       read back through the canonical constructor; a record that contains itself (directly or
  *       through other records) falls back to serialization;

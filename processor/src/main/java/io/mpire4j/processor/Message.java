@@ -16,6 +16,9 @@ enum Message {
             "@%s method '%s' is in a local class; move it to a top-level or static nested class."),
     ANONYMOUS_CLASS("AnonymousClass",
             "@%s method '%s' is in an anonymous class; move it to a top-level or static nested class."),
+    IMPLICIT_CLASS("ImplicitClass",
+            "@%s method '%s' is in compact source file '%s', whose implicitly declared class other code "
+                    + "cannot name; declare the class (e.g. 'final class %s { ... }' around the methods)."),
     CLASS_NOT_ACCESSIBLE("ClassNotAccessible",
             "class '%s' has @Parallel methods but '%s' is private; make it package-private or public."),
     GENERIC_CLASS_INSTANCE_METHOD("GenericClassInstanceMethod",
@@ -24,7 +27,7 @@ enum Message {
     LIFECYCLE_WITHOUT_PARALLEL("LifecycleWithoutParallel",
             "@%s method '%s' is in class '%s', which has no @Parallel method; add one or remove @%1$s."),
     GENERATED_CLASS_EXISTS("GeneratedClassExists",
-            "cannot write '%s' for class '%s': a type with that name already exists; rename one of the classes."),
+            "cannot write '%s' for class '%s': %s; rename one of the classes."),
 
     // The annotated method itself.
     CONFLICTING_ANNOTATIONS("ConflictingAnnotations",
@@ -52,9 +55,14 @@ enum Message {
     NAME_CLASH("NameClash",
             "@Parallel method '%s' would generate '%s', which clashes with the generated '%s' of "
                     + "@Parallel method '%s'; rename one of them."),
-    UNRESOLVED_TYPE("UnresolvedType",
-            "@%s method '%s' mentions type '%s', which could not be resolved in any round; "
-                    + "fix the import or the code that should generate it."),
+    ARGS_CLASS_HIDES_TYPE("ArgsClassHidesType",
+            "@Parallel method '%s' generates the nested class '%s', which would hide the default package's "
+                    + "type of that name used in the annotated signatures (a type of the default package cannot "
+                    + "be written qualified); rename the method or the type, or move the classes into a package."),
+    TOO_MANY_PARAMETERS("TooManyParameters",
+            "@Parallel method '%s' has task parameters taking %d slots, but the generated direct call and "
+                    + "argument class can take at most %d (the JVM's limit of 255 parameter slots, less 'this'; "
+                    + "long and double take 2); pass the values in fewer parameters, e.g. a record."),
     INACCESSIBLE_TYPE("InaccessibleType",
             "type '%s' in the signature of @%s method '%s' is not accessible from package '%s', where the "
                     + "generated class lives; make it accessible (not private, public if in another package)."),
@@ -63,6 +71,12 @@ enum Message {
     ORPHAN_WORKER_PARAMETER("OrphanWorkerParameter",
             "@%s parameter '%s' is on method '%s', which is not @Parallel, @WorkerInit or @WorkerExit; "
                     + "remove the annotation or annotate the method."),
+    RECORD_COMPONENT_WORKER_PARAMETER("RecordComponentWorkerParameter",
+            "@%s is on record component '%s' of record '%s', but only parameters of @Parallel, @WorkerInit "
+                    + "and @WorkerExit methods take it; remove the annotation."),
+    LAMBDA_WORKER_PARAMETER("LambdaWorkerParameter",
+            "@%s is on lambda parameter '%s', but only parameters of @Parallel, @WorkerInit and @WorkerExit "
+                    + "methods take it; remove the annotation."),
     STATE_AND_ID("StateAndId",
             "parameter '%s' is both @WorkerState and @WorkerId; keep one."),
     STATE_WITHOUT_INIT("StateWithoutInit",

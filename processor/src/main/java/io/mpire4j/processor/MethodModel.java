@@ -11,8 +11,7 @@ import java.util.List;
  * @param parameters every parameter, in source order
  * @param returnType the declared return type ({@link TypeName#VOID} for {@code void})
  * @param linkTypes the erased parameter types, for {@code {@link Foo#m(A, B)}} in javadoc
- * @param varargs whether the direct call may be varargs (last task parameter is a reifiable array
- *     declared as varargs)
+ * @param varargs how the direct calls repeat the method's varargs
  * @param taskCodec how one task crosses to a child JVM: {@code Codecs.VOID} without task arguments,
  *     the codec of the only one, or that of the generated {@code <Name>Args} class
  * @param resultCodec how the return value crosses back ({@code Codecs.VOID} for {@code void})
@@ -23,13 +22,26 @@ record MethodModel(
         List<ParameterModel> parameters,
         TypeName returnType,
         List<TypeName> linkTypes,
-        boolean varargs,
+        Varargs varargs,
         CodecModel taskCodec,
         CodecModel resultCodec) {
 
     MethodModel {
         parameters = List.copyOf(parameters);
         linkTypes = List.copyOf(linkTypes);
+    }
+
+    /** How the direct calls {@code m(args…)} and {@code mAsync(args…)} repeat the method's varargs. */
+    enum Varargs {
+        /** Not varargs: the method is not, or its varargs parameter is no task argument. */
+        NONE,
+        /** Varargs of a reifiable element type: {@code int...}, {@code int[]...}, {@code List<?>...}. */
+        REIFIABLE,
+        /** Varargs of a generic element type on a {@code @SafeVarargs} method: so is the direct call. */
+        SAFE,
+        /** Varargs of a generic element type without {@code @SafeVarargs}: the heap-pollution warning
+         * the user's declaration has is suppressed on the direct call (callers still get theirs). */
+        UNCHECKED
     }
 
     /** The task arguments, in source order. */

@@ -1,16 +1,24 @@
 package io.mpire4j.processor;
 
-import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -33,8 +41,7 @@ final class ModelFactory {
     ClassModel build(AnnotatedClass annotated) {
         TypeElement type = annotated.type();
         ClassName source = ClassName.get(type);
-        ClassName generated = ClassName.get(source.packageName(),
-                String.join("_", source.simpleNames()) + Naming.CLASS_SUFFIX);
+        ClassName generated = Naming.generatedClass(source);
         CodecFactory codecs = new CodecFactory(elements, types, elements.getPackageOf(type));
         Optional<MethodModel> init = annotated.init().map(m -> method(m, generated, codecs));
         Optional<MethodModel> exit = annotated.exit().map(m -> method(m, generated, codecs));
@@ -53,7 +60,48 @@ final class ModelFactory {
         }
         Optional<CodecModel> receiverCodec = takesReceiver ? Optional.of(codecs.codec(type.asType())) : Optional.empty();
         return new ClassModel(type, source, generated, ClassValidator.programName(type), receiverCodec,
-                boxedOrVoid(init), boxedOrVoid(exit), init, exit, methods, usesRawTypes);
+                boxedOrVoid(init), boxedOrVoid(exit), init, exit, methods, usesRawTypes,
+                shadowed(type, methods), Deprecations.of(annotated, elements), providerName(type));
+    }
+
+    /**
+     * {@code Provider}; in the default package, whose types cannot be written qualified, a name no
+     * type there has.
+     */
+    private String providerName(TypeElement type) {
+        PackageElement pkg = elements.getPackageOf(type);
+        Set<String> taken = new HashSet<>();
+        if (pkg.isUnnamed()) {
+            for (Element member : pkg.getEnclosedElements()) {
+                taken.add(member.getSimpleName().toString());
+            }
+        }
+        String name = AddProvider.NAME;
+        while (taken.contains(name)) {
+            name += "_";
+        }
+        return name;
+    }
+
+    /**
+     * The simple names the generated class must write qualified: those of the user's package's types
+     * that are also the name of a JDK or runtime type it refers to ({@code java.lang} is not imported,
+     * and an import would clash with the package's own type), or of one of its nested classes.
+     */
+    private Set<String> shadowed(TypeElement type, List<MethodModel> methods) {
+        Set<String> generatedNames = new HashSet<>(Naming.REFERENCED_TYPES);
+        generatedNames.add(AddProvider.NAME);
+        for (MethodModel method : methods) {
+            generatedNames.add(Naming.argsClassName(method.name()));
+        }
+        Set<String> shadowed = new TreeSet<>();
+        for (Element member : elements.getPackageOf(type).getEnclosedElements()) {
+            String name = member.getSimpleName().toString();
+            if (generatedNames.contains(name)) {
+                shadowed.add(name);
+            }
+        }
+        return shadowed;
     }
 
     private MethodModel method(ExecutableElement method, ClassName generated, CodecFactory codecs) {
@@ -78,25 +126,49 @@ final class ModelFactory {
             default -> new CodecModel.ValueCodec(generated.nestedClass(Naming.argsClassName(name)), tasks);
         };
         return new MethodModel(name, method.getModifiers().contains(Modifier.STATIC), parameters,
-                TypeName.get(method.getReturnType()), linkTypes, isReifiableVarargs(method, parameters),
+                TypeName.get(method.getReturnType()), linkTypes, varargs(method),
                 taskCodec, codecs.codec(method.getReturnType()));
     }
 
     /**
-     * Whether the direct call can keep the method's varargs: the last parameter is a varargs task
-     * argument whose element type is reifiable (a generic one would make the generated method
-     * warn about heap pollution).
+     * How the direct calls repeat the method's varargs: not at all (not varargs, or the varargs
+     * parameter is not a task argument); plainly for a reifiable element type ({@code int...},
+     * {@code int[]...}, {@code List<?>...}); for a generic element type ({@code List<String>...}) as
+     * the user declared it, {@code @SafeVarargs} or not.
      */
-    private static boolean isReifiableVarargs(ExecutableElement method, List<ParameterModel> parameters) {
-        if (!method.isVarArgs() || parameters.isEmpty()) {
+    private static MethodModel.Varargs varargs(ExecutableElement method) {
+        List<? extends VariableElement> parameters = method.getParameters();
+        if (!method.isVarArgs() || parameters.isEmpty()
+                || !ClassValidator.isTaskParameter(parameters.get(parameters.size() - 1))
+                || !(parameters.get(parameters.size() - 1).asType() instanceof ArrayType array)) {
+            return MethodModel.Varargs.NONE;
+        }
+        if (isReifiable(array.getComponentType())) {
+            return MethodModel.Varargs.REIFIABLE;
+        }
+        return method.getAnnotation(SafeVarargs.class) != null
+                ? MethodModel.Varargs.SAFE : MethodModel.Varargs.UNCHECKED;
+    }
+
+    /** JLS 4.7: primitives, raw or non-generic classes, unbounded wildcard arguments, arrays of those. */
+    private static boolean isReifiable(TypeMirror type) {
+        if (type.getKind().isPrimitive()) {
+            return true;
+        }
+        if (type instanceof ArrayType array) {
+            return isReifiable(array.getComponentType());
+        }
+        if (!(type instanceof DeclaredType declared)) {
             return false;
         }
-        ParameterModel last = parameters.get(parameters.size() - 1);
-        if (last.role() != ParameterModel.Role.TASK || !(last.type() instanceof ArrayTypeName array)) {
-            return false;
+        for (TypeMirror argument : declared.getTypeArguments()) {
+            if (!(argument instanceof WildcardType wildcard)
+                    || wildcard.getExtendsBound() != null || wildcard.getSuperBound() != null) {
+                return false;
+            }
         }
-        TypeName component = array.componentType;
-        return component.isPrimitive() || component instanceof ClassName;
+        TypeMirror enclosing = declared.getEnclosingType();
+        return enclosing.getKind() == TypeKind.NONE || isReifiable(enclosing);
     }
 
     private static TypeName boxedOrVoid(Optional<MethodModel> method) {

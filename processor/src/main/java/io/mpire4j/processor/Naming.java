@@ -1,5 +1,6 @@
 package io.mpire4j.processor;
 
+import com.squareup.javapoet.ClassName;
 import java.util.Set;
 
 /** The names of generated members, shared by validation (to find clashes) and the writer. */
@@ -29,7 +30,29 @@ final class Naming {
     static final Set<String> RESERVED_ACCESSOR_NAMES = Set.of(
             "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
 
+    /**
+     * Simple names of the types outside the user's code that generated code may refer to. A type of
+     * the user's package with one of these names would shadow the JDK or runtime type (types of
+     * {@code java.lang} are not imported), so the writer qualifies such names; and no generated field,
+     * constant or lambda parameter takes one of them, as a variable would obscure the type in
+     * {@code List.of(…)}.
+     */
+    static final Set<String> REFERENCED_TYPES = Set.of(
+            "AutoCloseable", "Boolean", "Byte", "Character", "Double", "Float", "Integer", "Long", "Object",
+            "Override", "Short", "String", "SuppressWarnings", "Void", "Generated", "Arrays", "List",
+            "Objects", "CompletableFuture", "DataInput", "IOException", "Serializable", "ServiceLoader",
+            "IllegalStateException", "WorkerPool", "WorkerProgram", "ParallelMethod", "PoolOptions",
+            "Insights", "TaskFailedException", "ProgramProvider", "Codec", "Codecs");
+
+    /** Roots of the packages generated code may name in full: a variable named so would obscure them. */
+    static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "io");
+
     private Naming() {}
+
+    /** {@code p.Foo} gives {@code p.FooParallel}, {@code p.Outer.Inner} gives {@code p.Outer_InnerParallel}. */
+    static ClassName generatedClass(ClassName source) {
+        return ClassName.get(source.packageName(), String.join("_", source.simpleNames()) + CLASS_SUFFIX);
+    }
 
     /** {@code fit} gives {@code FitArgs}. */
     static String argsClassName(String methodName) {

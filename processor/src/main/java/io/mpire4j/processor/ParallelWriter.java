@@ -5,6 +5,8 @@ import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,12 +38,19 @@ final class ParallelWriter {
                     .addMember("value", "$S", ParallelProcessor.class.getName())
                     .build());
         }
+        // The user's own signatures use raw types or deprecated code; repeating them must not add warnings.
+        List<String> suppressed = new ArrayList<>(model.deprecations());
         if (model.usesRawTypes()) {
-            // The user's own signatures use raw types; repeating them must not add warnings.
+            suppressed.addAll(List.of("rawtypes", "unchecked"));
+        }
+        if (!suppressed.isEmpty()) {
             type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "{$S, $S}", "rawtypes", "unchecked")
+                    .addMember("value", suppressed.size() == 1 ? "$L" : "{$L}", suppressed.stream()
+                            .map(name -> CodeBlock.of("$S", name))
+                            .collect(CodeBlock.joining(", ")))
                     .build());
         }
+        type.alwaysQualify(model.qualifiedNames().toArray(String[]::new));
         AddCodecs.addTo(type, names);
         AddFields.addTo(type, model, names);
         AddConstructor.addTo(type, model, names);

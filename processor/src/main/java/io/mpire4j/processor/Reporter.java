@@ -23,6 +23,12 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
     }
 
+    /** Reports {@code message} as an error on no element: for output that belongs to no class now. */
+    void error(Message message, Object... args) {
+        errorCount++;
+        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args));
+    }
+
     /** The number of errors reported so far. */
     int errorCount() {
         return errorCount;

@@ -21,7 +21,9 @@ import javax.tools.StandardLocation;
  * {@code Provider} of every class this compilation wrote, merged with the entries a previous
  * compilation left there (an incremental compile sees only the classes it recompiles), one binary
  * name per line, sorted. Written once, when processing is over, with every annotated class as an
- * originating element. Confined to the compiler's processing thread.
+ * originating element. Entries for classes recompiled now that no longer generate a provider are
+ * dropped. Classes of named modules are not listed: a module declares
+ * {@code provides io.mpire4j.internal.ProgramProvider with ...} instead. Confined to the compiler's processing thread.
  */
 final class ServicesFile {
     static final String PATH = "META-INF/services/io.mpire4j.internal.ProgramProvider";
@@ -30,6 +32,7 @@ final class ServicesFile {
     private final Reporter reporter;
     private final Set<String> providers = new TreeSet<>();
     private final List<Element> origins = new ArrayList<>();
+    private final Set<String> recompiled = new TreeSet<>();
 
     ServicesFile(Filer filer, Reporter reporter) {
         this.filer = filer;
@@ -42,13 +45,31 @@ final class ServicesFile {
         origins.add(origin);
     }
 
-    /** Writes the file if this compilation generated a provider. */
+    /**
+     * Notes that the source of {@code generatedClass} (its binary name) was compiled now: an earlier
+     * entry for it is stale unless this compilation lists it again.
+     */
+    void recompiled(String generatedClass) {
+        recompiled.add(generatedClass);
+    }
+
+    /**
+     * Writes the file if this compilation generated a provider or an earlier entry went stale: one
+     * whose class was recompiled now without generating it (it lost its {@code @Parallel} methods),
+     * which would otherwise make every child JVM's {@code ServiceLoader} fail.
+     */
     void write() {
-        if (providers.isEmpty()) {
+        Set<String> earlier = existing();
+        Set<String> all = new TreeSet<>(providers);
+        for (String entry : earlier) {
+            int nested = entry.indexOf('$');
+            if (!recompiled.contains(nested < 0 ? entry : entry.substring(0, nested))) {
+                all.add(entry);
+            }
+        }
+        if (providers.isEmpty() && all.equals(earlier)) {
             return;
         }
-        Set<String> all = new TreeSet<>(providers);
-        all.addAll(existing());
         try {
             FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", PATH,
                     origins.toArray(Element[]::new));
@@ -58,7 +79,11 @@ final class ServicesFile {
                 }
             }
         } catch (IOException e) {
-            reporter.error(origins.get(0), Message.SERVICES_FILE, PATH, e);
+            if (origins.isEmpty()) {
+                reporter.error(Message.SERVICES_FILE, PATH, e);
+            } else {
+                reporter.error(origins.get(0), Message.SERVICES_FILE, PATH, e);
+            }
         }
         providers.clear();
         origins.clear();

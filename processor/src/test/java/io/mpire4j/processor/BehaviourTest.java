@@ -239,6 +239,78 @@ class BehaviourTest {
     }
 
     @Test
+    void callsBindToTheAnnotatedOverloadOnly() throws Exception {
+        // Each annotated method has a plain overload that a boxed argument would pick instead.
+        JavaFileObject twice = Compilers.source("demo.Twice",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public final class Twice {",
+                "    private final int factor;",
+                "    public Twice(int factor) { this.factor = factor; }",
+                "    @WorkerInit static int start(@WorkerId int id) { return 100; }",
+                "    static int start(Object id) { return -1; }",
+                "    @Parallel static int twice(int x) { return 2 * x; }",
+                "    static int twice(Object o) { return -1; }",
+                "    @Parallel static int plus(@WorkerState int base, int x) { return base + x; }",
+                "    static int plus(Integer base, int x) { return -1; }",
+                "    @Parallel static String name(@WorkerState Number base) { return \"number\"; }",
+                "    static String name(Integer base) { return \"integer\"; }",
+                "    @Parallel long scale(long x) { return factor * x; }",
+                "    long scale(Object o) { return -1; }",
+                "    @WorkerExit static int stop(@WorkerState int base) { return base; }",
+                "    static int stop(Object base) { return -1; }",
+                "}");
+        Object result = run("demo.Driver", twice, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (TwiceParallel pool = TwiceParallel.create(new Twice(3), PoolOptions.defaults().workers(1))) {",
+                "            List<Object> out = List.of(pool.twice(21), pool.twice().map(List.of(1, 2)), pool.plus(1),",
+                "                    pool.name().apply(null), pool.scale(5L), pool.scaleAsync(6L).join());",
+                "            pool.stopAndJoin();",
+                "            return List.of(out, pool.exitResults());",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(List.of(42, List.of(2, 4), 101, "number", 15L, 18L), List.of(100)));
+    }
+
+    @Test
+    void varargsDirectCallsAcceptWhatTheDeclarationAccepts() throws Exception {
+        JavaFileObject var = Compilers.source("demo.Var",
+                "package demo;",
+                "import io.mpire4j.annotations.Parallel;",
+                "import java.util.List;",
+                "public final class Var {",
+                "    @Parallel static int sum(int... xs) { int s = 0; for (int x : xs) s += x; return s; }",
+                "    @Parallel static int deep(int[]... rows) { int s = 0; for (int[] r : rows) s += r.length; return s; }",
+                "    @Parallel static String join(String sep, String... parts) { return String.join(sep, parts); }",
+                "    @SafeVarargs @Parallel static int count(List<String>... lists) { return lists.length; }",
+                "    @Parallel static int wild(List<?>... lists) { return lists.length; }",
+                "}");
+        Object result = run("demo.Driver", var, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.List;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        try (VarParallel pool = VarParallel.create(PoolOptions.defaults().workers(2))) {",
+                // pool.sum() with no arguments is the handle, which has that signature; sumAsync() is not.
+                "            return List.of(pool.sum(1, 2, 3), pool.sumAsync().join(), pool.sum(new int[] {4, 5}),",
+                "                    pool.sumAsync(6, 7).join(), pool.deep(new int[] {1, 2}, new int[] {3}),",
+                "                    pool.deep(new int[0][]),",
+                "                    pool.join(\"-\", \"a\", \"b\"), pool.joinAsync(\"-\").join(),",
+                "                    pool.count(List.of(\"a\"), List.of()), pool.countAsync().join(),",
+                "                    pool.wild(List.of(1), List.of(\"x\")));",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(6, 0, 9, 13, 3, 0, "a-b", "", 2, 0, 2));
+    }
+
+    @Test
     void zeroArgumentMethodsRunOncePerNullTask() throws Exception {
         JavaFileObject dice = Compilers.source("demo.Dice",
                 "package demo;",
@@ -436,6 +508,101 @@ class BehaviourTest {
                 // component's class is allowed as a field of the declared type, so it reads back
                 // (the default case).
                 default -> assertWithMessage(name).that(codecs.read(name, codecs.write(name, value))).isEqualTo(value);
+            }
+        }
+    }
+
+    private static final JavaFileObject LOOKUP = Compilers.source("demo.Lookup",
+            "package demo;",
+            "import io.mpire4j.annotations.Parallel;",
+            "import java.util.*;",
+            "public final class Lookup {",
+            "    @Parallel static boolean inSet(Set<String> words, String word) { return words.contains(word); }",
+            "    @Parallel static boolean inTree(TreeSet<String> words, String word) { return words.contains(word); }",
+            "    @Parallel static boolean inSorted(SortedSet<String> words, String word) { return words.contains(word); }",
+            "    @Parallel static boolean inNavigable(NavigableSet<String> words, String word) {",
+            "        return words.contains(word);",
+            "    }",
+            "    @Parallel static Integer inMap(Map<String, Integer> counts, String word) { return counts.get(word); }",
+            "    @Parallel static Integer inTreeMap(TreeMap<String, Integer> counts, String word) {",
+            "        return counts.get(word);",
+            "    }",
+            "    @Parallel static Integer inSortedMap(SortedMap<String, Integer> counts, String word) {",
+            "        return counts.get(word);",
+            "    }",
+            "    @Parallel static Integer inNavigableMap(NavigableMap<String, Integer> counts, String word) {",
+            "        return counts.get(word);",
+            "    }",
+            "}");
+
+    /** Case-insensitive and reversed sets and maps, by the name of the codec constant that carries them. */
+    private static final JavaFileObject SORTED_SAMPLES = Compilers.source("demo.SortedSamples",
+            "package demo;",
+            "import java.util.*;",
+            "public final class SortedSamples implements java.util.concurrent.Callable<Object> {",
+            "    @Override public Object call() {",
+            "        TreeSet<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);",
+            "        words.addAll(List.of(\"apple\", \"Pear\"));",
+            "        TreeMap<String, Integer> counts = new TreeMap<>(Comparator.reverseOrder());",
+            "        counts.put(\"apple\", 1);",
+            "        counts.put(\"pear\", 2);",
+            "        TreeMap<String, Integer> insensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);",
+            "        insensitive.putAll(counts);",
+            "        return Map.of(\"SET_OF_STRING\", words, \"TREE_SET_OF_STRING\", words,",
+            "                \"SORTED_SET_OF_STRING\", words, \"NAVIGABLE_SET_OF_STRING\", new TreeSet<>(List.of(\"b\", \"a\")),",
+            "                \"MAP_OF_STRING_TO_INTEGER\", insensitive, \"TREE_MAP_OF_STRING_AND_INTEGER\", counts,",
+            "                \"SORTED_MAP_OF_STRING_AND_INTEGER\", insensitive, \"NAVIGABLE_MAP_OF_STRING_AND_INTEGER\", counts);",
+            "    }",
+            "}");
+
+    @Test
+    void sortedCollectionsAnswerLookupsAsOnThreads() throws Exception {
+        Object result = run("demo.Driver", LOOKUP, Compilers.source("demo.Driver",
+                "package demo;",
+                "import io.mpire4j.PoolOptions;",
+                "import java.util.*;",
+                "public final class Driver implements java.util.concurrent.Callable<Object> {",
+                "    @Override public Object call() {",
+                "        TreeSet<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);",
+                "        words.add(\"apple\");",
+                "        TreeMap<String, Integer> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);",
+                "        counts.put(\"apple\", 1);",
+                "        try (LookupParallel pool = LookupParallel.create(PoolOptions.defaults().workers(2))) {",
+                "            return List.of(pool.inSet(words, \"APPLE\"), pool.inTree(words, \"APPLE\"),",
+                "                    pool.inSorted(words, \"APPLE\"), pool.inNavigable(words, \"APPLE\"),",
+                "                    pool.inMap(counts, \"APPLE\"), pool.inTreeMap(counts, \"APPLE\"),",
+                "                    pool.inSortedMap(counts, \"APPLE\"), pool.inNavigableMap(counts, \"APPLE\"));",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(result).isEqualTo(List.of(true, true, true, true, 1, 1, 1, 1));
+    }
+
+    @Test
+    void sortedCollectionsCrossToChildJvmsWithTheirComparator() throws Exception {
+        Compilation compilation = Compilers.compileStrict(LOOKUP, SORTED_SAMPLES);
+        assertThat(compilation).succeededWithoutWarnings();
+        CompiledClassLoader loader = CompiledClassLoader.withOwnRuntime(compilation);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) loader.newInstance("demo.SortedSamples", Callable.class).call();
+        ReflectiveCodecs codecs = new ReflectiveCodecs(loader.loadClass("demo.LookupParallel"));
+        assertThat(codecs.names()).containsAtLeastElementsIn(values.keySet());
+        for (Map.Entry<String, Object> sample : values.entrySet()) {
+            String name = sample.getKey();
+            Object sent = sample.getValue();
+            Object received = codecs.read(name, codecs.write(name, sent));
+            assertWithMessage(name).that(received.getClass()).isEqualTo(sent.getClass());
+            if (sent instanceof java.util.SortedSet<?> set) {
+                java.util.SortedSet<?> back = (java.util.SortedSet<?>) received;
+                assertWithMessage(name).that(back.comparator()).isEqualTo(set.comparator());
+                assertWithMessage(name).that(List.copyOf(back)).isEqualTo(List.copyOf(set));
+                assertWithMessage(name).that(back.contains("APPLE")).isEqualTo(set.contains("APPLE"));
+            } else {
+                java.util.SortedMap<?, ?> map = (java.util.SortedMap<?, ?>) sent;
+                java.util.SortedMap<?, ?> back = (java.util.SortedMap<?, ?>) received;
+                assertWithMessage(name).that(back.comparator()).isEqualTo(map.comparator());
+                assertWithMessage(name).that(List.copyOf(back.entrySet())).isEqualTo(List.copyOf(map.entrySet()));
+                assertWithMessage(name).that(back.get("APPLE")).isEqualTo(map.get("APPLE"));
             }
         }
     }

@@ -15,23 +15,24 @@ import javax.tools.JavaFileObject;
 /** Shared compile-testing set-up: the processor, and the strictest warning settings. */
 final class Compilers {
     /**
-     * Every lint warning an error, except {@code processing}: the processor returns {@code false}
-     * from {@code process} (leaving its annotations unclaimed, as annotation processors should), and
-     * javac's {@code processing} lint warns about exactly that. Generated code is also compiled
-     * without the processor under plain {@code -Xlint:all -Werror} (see {@link #recompileStrict}).
+     * Exactly what a strict user build passes: every lint warning an error, {@code processing}
+     * included (the processor claims its own annotations, so javac has no "No processor claimed"
+     * to warn about). Generated code is also compiled without the processor under the same flags
+     * (see {@link #recompileStrict}).
      */
-    static final List<String> STRICT = List.of("-Xlint:all", "-Xlint:-processing", "-Werror");
+    static final List<String> STRICT = List.of("-Xlint:all", "-Werror");
 
     private Compilers() {}
 
-    /** Compiles {@code sources} with a fresh {@link ParallelProcessor}. */
+    /** Compiles {@code sources} with fresh processors, both as the processor jar registers them. */
     static Compilation compile(JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(new ParallelProcessor()).compile(sources);
+        return Compiler.javac().withProcessors(new ParallelProcessor(), new StaleServicesProcessor()).compile(sources);
     }
 
-    /** Compiles {@code sources} with a fresh processor, every warning an error. */
+    /** Compiles {@code sources} with fresh processors, every warning an error. */
     static Compilation compileStrict(JavaFileObject... sources) {
-        return Compiler.javac().withProcessors(new ParallelProcessor()).withOptions(STRICT).compile(sources);
+        return Compiler.javac().withProcessors(new ParallelProcessor(), new StaleServicesProcessor())
+                .withOptions(STRICT).compile(sources);
     }
 
     /**

@@ -303,8 +303,11 @@ class GenerationTest {
                 "    @Parallel static int area(Later shape) { return shape.area(); }",
                 "}");
         Compilation compilation = Compiler.javac()
-                .withProcessors(new ParallelProcessor(), new FirstRoundProcessor(filer -> filer.createSourceFile("demo.Later").openWriter(),
-                        "package demo;\npublic record Later(int w, int h) { public int area() { return w * h; } }\n"))
+                // The other processor runs first: ParallelProcessor claims @Parallel, so a "*" processor
+                // after it would never be asked (a real one would support its own annotation).
+                .withProcessors(new FirstRoundProcessor(filer -> filer.createSourceFile("demo.Later").openWriter(),
+                        "package demo;\npublic record Later(int w, int h) { public int area() { return w * h; } }\n"),
+                        new ParallelProcessor())
                 .withOptions(Compilers.STRICT)
                 .compile(source);
         assertThat(compilation).succeededWithoutWarnings();
@@ -313,12 +316,93 @@ class GenerationTest {
     }
 
     @Test
+    void deprecatedUserCodeAddsNoWarningsToTheGeneratedClass() {
+        JavaFileObject old = Compilers.source("demo.Old",
+                "package demo;",
+                "/** Old. @deprecated use New */",
+                "@Deprecated public record Old(int x) {}");
+        JavaFileObject gone = Compilers.source("demo.Gone",
+                "package demo;",
+                "@Deprecated(forRemoval = true) public enum Gone { A }");
+        JavaFileObject legacy = Compilers.source("demo.Legacy",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "/** Legacy. @deprecated going */",
+                "@Deprecated public final class Legacy {",
+                "    @SuppressWarnings(\"removal\") @Parallel static Gone letter(Gone g) { return g; }",
+                "    /** @deprecated not any more */",
+                "    @Deprecated @Parallel static int x(Old old) { return old.x(); }",
+                "}");
+        JavaFileObject fresh = Compilers.source("demo.Fresh",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public final class Fresh {",
+                "    /** @deprecated old */",
+                "    @Deprecated @Parallel static int twice(int x) { return 2 * x; }",
+                "}");
+        Compilation compilation = Compilers.compileStrict(old, gone, legacy, fresh);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Compilers.generatedText(compilation, "demo.LegacyParallel"))
+                .contains("@SuppressWarnings({\"deprecation\", \"removal\"})");
+        assertThat(Compilers.generatedText(compilation, "demo.FreshParallel"))
+                .contains("@SuppressWarnings(\"deprecation\")");
+    }
+
+    @Test
+    void genericVarargsWithoutSafeVarargsCompileWithoutWarnings() {
+        JavaFileObject source = Compilers.source("demo.Lists",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "import java.util.List;",
+                "public final class Lists {",
+                "    @SuppressWarnings(\"unchecked\")",
+                "    @Parallel static int count(String label, List<String>... lists) { return lists.length; }",
+                "}");
+        Compilation compilation = Compilers.compileStrict(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Compilers.generatedText(compilation, "demo.ListsParallel"))
+                .contains("public int count(String label, List<String>... lists)");
+    }
+
+    @Test
+    void anotherParallelAnnotationInALocalClassIsNotMpire4js() {
+        JavaFileObject other = Compilers.source("other.Parallel",
+                "package other;",
+                "public @interface Parallel {}");
+        JavaFileObject source = Compilers.source("demo.Uses",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "import other.Parallel;",
+                "public final class Uses {",
+                "    void run() {",
+                "        class Local { @Parallel int count(String s) { return 0; } }",
+                "        new Local();",
+                "    }",
+                "}");
+        assertThat(Compilers.compile(other, source)).succeeded();
+    }
+
+    @Test
+    void leavesOtherProcessorsGeneratedClassesUnclaimed() {
+        // Another processor's output carries @Generated too: it stays unclaimed, so -Xlint:processing
+        // still reports it, as it would without mpire4j.
+        JavaFileObject source = Compilers.source("demo.Other",
+                "package demo;",
+                "@javax.annotation.processing.Generated(\"some.OtherProcessor\")",
+                "public final class Other {}");
+        Compilation compilation = Compilers.compileStrict(source);
+        assertThat(compilation).hadWarningContaining("No processor claimed any of these annotations");
+    }
+
+    @Test
     void declaresItsAnnotationsAndTheLatestSourceVersion() {
         ParallelProcessor processor = new ParallelProcessor();
         assertThat(processor.getSupportedAnnotationTypes()).containsExactly(
                 "io.mpire4j.annotations.Parallel", "io.mpire4j.annotations.WorkerInit",
                 "io.mpire4j.annotations.WorkerExit", "io.mpire4j.annotations.WorkerState",
-                "io.mpire4j.annotations.WorkerId");
+                "io.mpire4j.annotations.WorkerId",
+                // claimed only on the classes this processor wrote (see ParallelProcessor.claims)
+                "javax.annotation.processing.Generated");
         assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
     }
 
@@ -329,7 +413,8 @@ class GenerationTest {
                 "/META-INF/gradle/incremental.annotation.processors")) {
             assertThat(in).isNotNull();
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim())
-                    .isEqualTo("io.mpire4j.processor.ParallelProcessor,aggregating");
+                    .isEqualTo("io.mpire4j.processor.ParallelProcessor,aggregating\n"
+                            + "io.mpire4j.processor.StaleServicesProcessor,aggregating");
         }
     }
 
@@ -443,6 +528,96 @@ class GenerationTest {
         }
         assertThat(Files.readString(services)).isEqualTo(
                 "demo.PrimesParallel$Provider\nother.KeptParallel$Provider\n");
+    }
+
+    /** Plain javac into {@code classes}, with {@code classes} on the class path, as incremental builds run it. */
+    private static List<javax.tools.Diagnostic<? extends JavaFileObject>> compileInto(Path dir, Path... sources)
+            throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("-d", classes.toString(), "-s", Files.createDirectories(dir.resolve("generated")).toString(),
+                            "-classpath", classes + java.io.File.pathSeparator + System.getProperty("java.class.path")),
+                    null, files.getJavaFileObjects(sources));
+            // both, as the processor jar registers them
+            task.setProcessors(List.of(new ParallelProcessor(), new StaleServicesProcessor()));
+            task.call();
+        }
+        return diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .toList();
+    }
+
+    @Test
+    void recompilingOneClassAgainstItsEarlierOutputWorks(@TempDir Path dir) throws IOException {
+        Path primes = Files.createDirectories(dir.resolve("src/demo")).resolve("Primes.java");
+        Path other = primes.resolveSibling("Other.java");
+        Files.writeString(primes, "package demo;\n"
+                + "import io.mpire4j.annotations.Parallel;\n"
+                + "public final class Primes { @Parallel static boolean isPrime(long n) { return n > 1; } }\n");
+        Files.writeString(other, "package demo;\n"
+                + "import io.mpire4j.annotations.Parallel;\n"
+                + "public final class Other { @Parallel static int one(int n) { return 1; } }\n");
+        Path services = dir.resolve("classes").resolve(ServicesFile.PATH);
+
+        assertThat(compileInto(dir, primes, other)).isEmpty();
+        assertThat(Files.readString(services)).isEqualTo("demo.OtherParallel$Provider\ndemo.PrimesParallel$Provider\n");
+        // The earlier PrimesParallel.class is the processor's own output, not a user type in the way.
+        assertThat(compileInto(dir, primes)).isEmpty();
+        assertThat(Files.readString(services)).isEqualTo("demo.OtherParallel$Provider\ndemo.PrimesParallel$Provider\n");
+        // Primes loses its @Parallel method: its entry goes, Other's (not recompiled) stays.
+        Files.writeString(primes, "package demo;\npublic final class Primes { static boolean isPrime(long n) { return n > 1; } }\n");
+        assertThat(compileInto(dir, primes)).isEmpty();
+        assertThat(Files.readString(services)).isEqualTo("demo.OtherParallel$Provider\n");
+    }
+
+    @Test
+    void namedModulesGetNoServicesFile(@TempDir Path dir) throws Exception {
+        Path modulePath = Files.createDirectories(dir.resolve("mp"));
+        jarOf(io.mpire4j.annotations.Parallel.class, modulePath.resolve("mpire4j.annotations.jar"));
+        jarOf(io.mpire4j.internal.WorkerPool.class, modulePath.resolve("mpire4j.runtime.jar"));
+        Path app = Files.createDirectories(dir.resolve("src/app/demo"));
+        Files.writeString(app.resolveSibling("module-info.java"), "module app {\n"
+                + "    requires io.mpire4j.annotations;\n"
+                + "    requires io.mpire4j.runtime;\n"
+                + "    provides io.mpire4j.internal.ProgramProvider with demo.PrimesParallel.Provider;\n"
+                + "}\n");
+        Files.writeString(app.resolve("Primes.java"), "package demo;\n"
+                + "import io.mpire4j.annotations.Parallel;\n"
+                + "public final class Primes { @Parallel static boolean isPrime(long n) { return n > 1; } }\n");
+        Path classes = dir.resolve("classes");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("--module-source-path", dir.resolve("src").toString(), "--module-path", modulePath.toString(),
+                            "-d", classes.toString(), "--module", "app"),
+                    null, null);
+            task.setProcessors(List.of(new ParallelProcessor(), new StaleServicesProcessor()));
+            assertWithMessage("%s", diagnostics.getDiagnostics()).that(task.call()).isTrue();
+        }
+        assertThat(Files.exists(classes.resolve("app/demo/PrimesParallel$Provider.class"))).isTrue();
+        assertThat(Files.exists(classes.resolve("app").resolve(ServicesFile.PATH))).isFalse();
+        assertThat(Files.exists(classes.resolve(ServicesFile.PATH))).isFalse();
+    }
+
+    /** The jar (or class directory, jarred) that {@code type} was loaded from, as {@code target}. */
+    private static void jarOf(Class<?> type, Path target) throws Exception {
+        Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(source)) {
+            Files.copy(source, target);
+            return;
+        }
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target));
+                var walk = Files.walk(source)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(source.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
     }
 
     private static String servicesFile(Compilation compilation) throws IOException {

@@ -14,12 +14,17 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -224,11 +229,20 @@ public final class Codecs {
         });
     }
 
-    /** A set; read back as a {@link LinkedHashSet} in the written order. */
+    /**
+     * A set; read back as a {@link LinkedHashSet} in the written order, or, for a {@link SortedSet},
+     * as a {@link TreeSet} with the same comparator, so lookups answer as they did in the sender
+     * (see {@link #writeOrder}).
+     */
     public static <E> Codec<Set<E>> set(Codec<E> element) {
-        return nullSafe((out, set) -> writeAll(out, set, element), in -> {
+        return nullSafe((out, set) -> {
+            writeOrder(out, set instanceof SortedSet<E> sorted ? sorted.comparator() : null, set instanceof SortedSet);
+            writeAll(out, set, element);
+        }, in -> {
+            Comparator<? super E> order = readOrder(in);
             int n = length(in);
-            Set<E> set = new LinkedHashSet<>(Math.max(16, n * 4 / 3 + 1));
+            Set<E> set = order == null ? new LinkedHashSet<>(Math.max(16, n * 4 / 3 + 1))
+                    : order == NATURAL ? new TreeSet<>() : new TreeSet<>(order);
             for (int i = 0; i < n; i++) {
                 set.add(element.read(in));
             }
@@ -236,17 +250,23 @@ public final class Codecs {
         });
     }
 
-    /** A map; read back as a {@link LinkedHashMap} in the written order. */
+    /**
+     * A map; read back as a {@link LinkedHashMap} in the written order, or, for a {@link SortedMap},
+     * as a {@link TreeMap} with the same comparator (see {@link #writeOrder}).
+     */
     public static <K, V> Codec<Map<K, V>> map(Codec<K> key, Codec<V> value) {
         return nullSafe((out, map) -> {
+            writeOrder(out, map instanceof SortedMap<K, V> sorted ? sorted.comparator() : null, map instanceof SortedMap);
             out.writeInt(map.size());
             for (Map.Entry<K, V> e : map.entrySet()) {
                 key.write(out, e.getKey());
                 value.write(out, e.getValue());
             }
         }, in -> {
+            Comparator<? super K> order = readOrder(in);
             int n = length(in);
-            Map<K, V> map = new LinkedHashMap<>(Math.max(16, n * 4 / 3 + 1));
+            Map<K, V> map = order == null ? new LinkedHashMap<>(Math.max(16, n * 4 / 3 + 1))
+                    : order == NATURAL ? new TreeMap<>() : new TreeMap<>(order);
             for (int i = 0; i < n; i++) {
                 K k = key.read(in);
                 map.put(k, value.read(in));
@@ -327,6 +347,71 @@ public final class Codecs {
             }
             return super.resolveClass(desc);
         }
+    }
+
+    /** Stands for natural order in {@link #readOrder}'s answer; never used to compare. */
+    private static final Comparator<Object> NATURAL = (a, b) -> {
+        throw new AssertionError("marker only");
+    };
+    private static final int UNSORTED = 0;
+    private static final int NATURAL_ORDER = 1;
+    private static final int COMPARATOR = 2;
+
+    /**
+     * The order of a set or map: unsorted, natural order, or a comparator of the JDK's own
+     * ({@code String.CASE_INSENSITIVE_ORDER}, {@code Comparator.reverseOrder()}, ...), which is
+     * serialized. Any other comparator cannot be allow-listed, so it fails here, naming its class,
+     * rather than arriving as an unsorted collection that answers lookups differently.
+     */
+    private static void writeOrder(DataOutput out, Comparator<?> comparator, boolean sorted) throws IOException {
+        if (!sorted) {
+            out.writeByte(UNSORTED);
+        } else if (comparator == null) {
+            out.writeByte(NATURAL_ORDER);
+        } else if (!isJdkComparator(comparator.getClass()) || !(comparator instanceof Serializable)) {
+            throw new NotSerializableException("the comparator " + comparator.getClass().getName()
+                    + " of a sorted set or map cannot be sent to a child-JVM worker: use natural order or a"
+                    + " serializable JDK comparator (String.CASE_INSENSITIVE_ORDER, Comparator.reverseOrder()),"
+                    + " or declare the parameter as the sorted type with a Serializable comparator class");
+        } else {
+            out.writeByte(COMPARATOR);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+                objects.writeObject(comparator);
+            }
+            BYTE_ARRAY.write(out, bytes.toByteArray());
+        }
+    }
+
+    /** {@code null} for unsorted, {@link #NATURAL}, or the comparator {@link #writeOrder} wrote. */
+    @SuppressWarnings("unchecked")
+    private static <E> Comparator<? super E> readOrder(DataInput in) throws IOException {
+        int kind = in.readByte();
+        switch (kind) {
+            case UNSORTED:
+                return null;
+            case NATURAL_ORDER:
+                return (Comparator<? super E>) NATURAL;
+            case COMPARATOR:
+                byte[] data = BYTE_ARRAY.read(in);
+                try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(data))) {
+                    objects.setObjectInputFilter(info -> info.serialClass() == null
+                            ? ObjectInputFilter.Status.UNDECIDED
+                            : isJdkComparator(info.serialClass()) ? ObjectInputFilter.Status.ALLOWED
+                            : ObjectInputFilter.Status.REJECTED);
+                    return (Comparator<? super E>) objects.readObject();
+                } catch (ClassNotFoundException e) {
+                    throw new InvalidClassException(e.getMessage(), "class not found while reading a comparator");
+                }
+            default:
+                throw new IOException("corrupt stream: collection order " + kind);
+        }
+    }
+
+    /** A comparator of the JDK's own ({@code java.lang} or {@code java.util}): safe to deserialize. */
+    private static boolean isJdkComparator(Class<?> c) {
+        String name = c.getName();
+        return Comparator.class.isAssignableFrom(c) && (name.startsWith("java.util.") || name.startsWith("java.lang."));
     }
 
     private static <E> void writeAll(DataOutput out, Collection<E> values, Codec<E> element) throws IOException {

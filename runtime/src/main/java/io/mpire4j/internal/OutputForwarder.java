@@ -22,6 +22,9 @@ import java.util.concurrent.TimeoutException;
 final class OutputForwarder implements Runnable {
     private static final long MAX_PAUSE_MILLIS = 50;
 
+    /** After the child exits: how many empty looks, {@link #QUIET_LOOK_MILLIS} apart, end the forwarding. */
+    private static final int QUIET_LOOKS_AFTER_EXIT = 10;
+    private static final long QUIET_LOOK_MILLIS = 5;
     private final Process child;
     /** Completes when the child exits: a pause ends at once then, so its last words go out promptly. */
     private final CompletableFuture<Process> exited;
@@ -49,6 +52,7 @@ final class OutputForwarder implements Runnable {
     public void run() {
         byte[] buffer = new byte[8192];
         long pause = 1;
+        int quietAfterExit = 0;
         try (in) {
             while (true) {
                 int ready = in.available();
@@ -59,14 +63,17 @@ final class OutputForwarder implements Runnable {
                     }
                     copy(buffer, n);
                     pause = 1;
+                    quietAfterExit = 0;
                     continue;
                 }
                 if (!child.isAlive()) {
-                    // The child is gone and everything it wrote before was available: whatever
-                    // comes later is from processes it left behind; stop here.
-                    if (in.available() == 0) {
+                    // The child is gone. What it wrote last may still be on its way into the stream
+                    // (the JDK drains the pipe of an exited process on its reaper thread), so look a
+                    // few more times; after that, whatever comes is from processes it left behind.
+                    if (++quietAfterExit > QUIET_LOOKS_AFTER_EXIT) {
                         break;
                     }
+                    Thread.sleep(QUIET_LOOK_MILLIS);
                     continue;
                 }
                 try {

@@ -122,6 +122,9 @@ final class SerialAllowList {
         if (Number.class.isAssignableFrom(c)) {
             return isJdk(c); // the JDK's numbers; a Number of other code is allowed only if declared (below)
         }
+        if (isJdk(c) && java.util.Comparator.class.isAssignableFrom(c)) {
+            return true; // what keeps a TreeSet or TreeMap sorted as it was, e.g. String.CASE_INSENSITIVE_ORDER
+        }
         String name = c.getName();
         if (isJdk(c) && name.startsWith("java.util.") && (Collection.class.isAssignableFrom(c)
                 || Map.class.isAssignableFrom(c) || Map.Entry.class.isAssignableFrom(c)
