@@ -26,7 +26,7 @@ final class ChildWorker extends RemoteWorker {
     private static final long SHUTDOWN_WAIT_MILLIS = 3000;
     /** How long to wait for a dead or killed child to be reaped, and for its output to drain. */
     private static final long REAP_WAIT_MILLIS = 5000;
-    /** Tasks listed in a {@link WorkerDiedException}'s message. */
+    /** Tasks listed in a {@link io.mpire4j.WorkerDiedException}'s message. */
     private static final int LISTED_TASKS = 5;
 
     private final int id;

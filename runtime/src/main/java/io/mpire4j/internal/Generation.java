@@ -280,7 +280,7 @@ final class Generation<S, E> {
     }
 
     /**
-     * A worker whose child JVM died ({@link Worker#gone}) leaves its slot without exit; a fresh
+     * A worker whose child JVM died (it is gone) leaves its slot without exit; a fresh
      * worker takes the slot while there may be work for it. Called on the worker's thread.
      */
     void replaceLost(WorkerLoop<S, E> lost) {
@@ -450,7 +450,7 @@ final class Generation<S, E> {
 
     /**
      * Lets queued chunks run, then every worker that ran runs its exit; waits for all of them.
-     * Throws a {@link WorkerExitException} if an exit failed (further ones suppressed). If the
+     * Throws a {@link io.mpire4j.WorkerExitException} if an exit failed (further ones suppressed). If the
      * waiting thread is interrupted, terminates instead and keeps the interrupt.
      */
     void stopGracefully() {

@@ -17,7 +17,7 @@ import java.io.OutputStream;
 import java.io.Serial;
 
 /**
- * The frames between a pool and its child-JVM workers ({@link StartMethod#PROCESSES}), and how
+ * The frames between a pool and its child-JVM workers ({@link io.mpire4j.StartMethod#PROCESSES}), and how
  * exceptions cross them.
  *
  * <p>After connecting, the child writes its token (long) and worker id (int), unframed. From then

@@ -300,7 +300,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     }
 
     /**
-     * Ends a worker that is {@link #gone} or abandoned, without exit: a gone worker that the
+     * Ends a worker that is gone or abandoned, without exit: a gone worker that the
      * generation did not abandon gets a fresh worker in its slot ({@link Generation#replaceLost}).
      */
     private void leave() {
