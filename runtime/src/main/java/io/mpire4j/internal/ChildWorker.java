@@ -4,7 +4,6 @@ import io.mpire4j.spi.WorkerContext;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -102,14 +101,7 @@ final class ChildWorker extends RemoteWorker {
     }
 
     private static String arguments(MethodSpec<?, ?, ?> method, Object task) {
-        Object[] args = method.argumentsOf(task);
-        List<String> names = method.parameterNames();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < args.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(i < names.size() ? names.get(i) : "arg" + i).append(" = ")
-                    .append(ErrorReport.describe(args[i]));
-        }
-        return out.toString();
+        return ErrorReport.arguments(method.parameterNames(), method.argumentsOf(task), ", ");
     }
 
     /** The dead child's exit code, waiting a bounded time for it; a child that lingers is killed. */

@@ -134,10 +134,6 @@ final class ProgressDisplay {
         return clock.getAsLong();
     }
 
-    Mode mode() {
-        return mode;
-    }
-
     /** A bar started: shown from now on. Called on the thread that makes the call. */
     void add(ProgressBar bar) {
         lock.lock();
