@@ -1,11 +1,9 @@
 package io.mpire4j.internal;
 
-import io.mpire4j.PoolOptions;
-import io.mpire4j.spi.Workers;
 import io.mpire4j.spi.PoolEvents;
 import io.mpire4j.spi.PoolListener;
+import io.mpire4j.spi.Workers;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,14 +44,13 @@ final class Generation<S, E> {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workerEnded = lock.newCondition();
+    private final WorkQueue<S, E> queue;
     private final List<Slot<S, E>> slots;
-    private final ArrayDeque<Work<S>> shared = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Set<Call<S, ?, ?>> calls = new HashSet<>();
     private final Exits<E> exits = new Exits<>();
     private State state = State.RUNNING;
     private int live;
-    private int nextWake;
     private Watchdog watchdog;
     private volatile boolean terminated;
     /** Why a child worker could not start; null while the generation is sound. */
@@ -70,10 +67,8 @@ final class Generation<S, E> {
         this.initTimeoutNanos = plan.initTimeoutNanos();
         this.exitTimeoutNanos = plan.exitTimeoutNanos();
         this.measure = plan.insights();
-        this.slots = new ArrayList<>(plan.workers());
-        for (int id = 0; id < plan.workers(); id++) {
-            slots.add(new Slot<>(id, lock.newCondition(), new WorkerStats(id)));
-        }
+        this.queue = new WorkQueue<>(plan.workers(), plan.orderTasks(), lock);
+        this.slots = queue.slots();
         this.context = context;
         this.workers = plan.kind().start(context);
     }
@@ -172,23 +167,7 @@ final class Generation<S, E> {
         lock.lock();
         try {
             requireRunning(chunk.call());
-            if (plan.orderTasks()) {
-                Slot<S, E> slot = slots.get(chunk.seq() % slots.size());
-                slot.own.add(chunk);
-                slot.wake.signal();
-                return;
-            }
-            shared.add(chunk);
-            int n = slots.size();
-            for (int i = 0; i < n; i++) {
-                Slot<S, E> slot = slots.get((nextWake + i) % n);
-                if (slot.waiting) {
-                    slot.waiting = false;
-                    slot.wake.signal();
-                    nextWake = (slot.id + 1) % n;
-                    return;
-                }
-            }
+            queue.add(chunk);
         } finally {
             lock.unlock();
         }
@@ -216,10 +195,7 @@ final class Generation<S, E> {
                 if (worker.over() || state == State.TERMINATED || slot.current != worker) {
                     return null;
                 }
-                Work<S> chunk = slot.own.poll();
-                if (chunk == null) {
-                    chunk = shared.poll();
-                }
+                Work<S> chunk = queue.poll(slot);
                 if (chunk != null) {
                     return chunk;
                 }
@@ -288,7 +264,7 @@ final class Generation<S, E> {
         try {
             Slot<S, E> slot = lost.slot;
             boolean work = state == State.RUNNING
-                    || state == State.STOPPING && (!slot.own.isEmpty() || !shared.isEmpty() || lost.ticket() != null);
+                    || state == State.STOPPING && (queue.hasWorkFor(slot) || lost.ticket() != null);
             if (slot.current == lost && work && startFailure == null) {
                 startWorker(slot, lost.ticket()); // a ranged call's ticket lives on in the successor
             }
@@ -304,14 +280,7 @@ final class Generation<S, E> {
     void requeue(Chunk<S> chunk) {
         lock.lock();
         try {
-            if (plan.orderTasks()) {
-                slots.get(chunk.seq % slots.size()).own.addFirst(chunk);
-            } else {
-                shared.addFirst(chunk);
-            }
-            for (Slot<S, E> slot : slots) {
-                slot.wake.signal();
-            }
+            queue.putBack(chunk);
         } finally {
             lock.unlock();
         }
@@ -458,9 +427,7 @@ final class Generation<S, E> {
         try {
             if (state == State.RUNNING) {
                 state = State.STOPPING;
-                for (Slot<S, E> slot : slots) {
-                    slot.wake.signalAll();
-                }
+                queue.wakeAll();
             }
             while (live > 0 && state != State.TERMINATED) {
                 try {
@@ -502,9 +469,7 @@ final class Generation<S, E> {
             terminated = true;
             running = new ArrayList<>(calls);
             toInterrupt = new ArrayList<>(threads);
-            for (Slot<S, E> slot : slots) {
-                slot.wake.signalAll();
-            }
+            queue.wakeAll();
         } finally {
             lock.unlock();
         }
