@@ -50,28 +50,50 @@ final class ThreadWorker<S, E> implements Worker {
         Object[] results = new Object[n];
         long[] nanos = batch.measured() ? new long[n] : null;
         int id = slot.id();
+        boolean traced = new JfrTaskEvent().isEnabled(); // once per chunk: tasks pay nothing without a recording
         for (int i = 0; i < n; i++) {
             if (batch.cancelled()) {
                 Thread.interrupted();
                 return;
             }
             long taskStart = nanos == null ? 0 : System.nanoTime();
+            JfrTaskEvent event = traced ? new JfrTaskEvent() : null;
+            if (event != null) {
+                event.begin();
+            }
             batch.begin(i);
             try {
                 results[i] = task.run(state, id, batch.task(i));
             } catch (Throwable t) {
                 batch.end();
+                if (event != null) {
+                    commit(event, run, id, i, true);
+                }
                 Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
                 batch.failed(i, t);
                 return;
             }
             batch.end();
+            if (event != null) {
+                commit(event, run, id, i, false);
+            }
             if (nanos != null) {
                 nanos[i] = System.nanoTime() - taskStart;
             }
         }
         Thread.interrupted();
         batch.completed(results, nanos);
+    }
+
+    private static void commit(JfrTaskEvent event, ChunkRun<?> run, int workerId, int position, boolean failed) {
+        event.end();
+        if (event.shouldCommit()) {
+            event.method = run.methodName();
+            event.workerId = workerId;
+            event.taskIndex = run.taskIndex(position);
+            event.failed = failed;
+            event.commit();
+        }
     }
 
     @Override

@@ -318,6 +318,8 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             move(Life.READY, Life.STARTED);
             return true;
         }
+        JfrWorkerInitEvent event = new JfrWorkerInitEvent();
+        event.begin();
         long start = System.nanoTime();
         boolean timed = generation.initTimeoutNanos > 0;
         if (timed) {
@@ -341,6 +343,13 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 stats.init(took);
             }
             Throwable why = failed;
+            event.end();
+            if (event.shouldCommit()) {
+                event.pool = generation.view.id();
+                event.workerId = slot.id;
+                event.failure = why == null ? null : why.getClass().getName();
+                event.commit();
+            }
             generation.fire(l -> l.workerInitDone(generation.view, slot.id, Duration.ofNanos(took), why));
         }
         return life.get() == Life.STARTED;
@@ -351,18 +360,29 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         if (!move(Life.STARTED, why)) {
             return;
         }
+        JfrWorkerExitEvent event = new JfrWorkerExitEvent();
+        event.begin();
+        Throwable failure = null;
         try {
-            runExit(stats);
+            failure = runExit(stats);
         } finally {
+            event.end();
+            if (event.shouldCommit()) {
+                event.pool = generation.view.id();
+                event.workerId = slot.id;
+                event.failure = failure == null ? null : failure.getClass().getName();
+                event.commit();
+            }
             move(why, Life.READY);
             generation.fire(l -> l.workerExited(generation.view, slot.id));
         }
     }
 
-    private void runExit(WorkerStats stats) {
+    /** Runs the program's exit, if it has one; returns what it threw, else null. */
+    private Throwable runExit(WorkerStats stats) {
         WorkerProgram<S, E> program = generation.program;
         if (!program.hasExit()) {
-            return;
+            return null;
         }
         long start = System.nanoTime();
         boolean timed = generation.exitTimeoutNanos > 0;
@@ -390,6 +410,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 }
             }
         }
+        return failure;
     }
 
     // ---------------------------------------------------------------- deadlines
