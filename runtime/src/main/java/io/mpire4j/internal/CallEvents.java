@@ -27,6 +27,8 @@ final class CallEvents implements Progress {
     /** Set by {@link #start}; consumer thread, then read by workers after they were handed chunks. */
     private volatile CallInfo info;
     private boolean ended;
+    /** Tasks read and not completed, counted in the pool's view; guarded by this; -1 once the call ended. */
+    private long outstanding;
     /** Whether {@link #start} ran (then {@link #jfr} began). Consumer thread. */
     private boolean started;
 
@@ -88,6 +90,44 @@ final class CallEvents implements Progress {
         }
     }
 
+    /** {@code tasks} more tasks were read from the call's input. Consumer thread, or a worker claiming a range. */
+    void read(int tasks) {
+        if (listeners.length == 0) {
+            return;
+        }
+        synchronized (this) {
+            if (outstanding >= 0) {
+                outstanding += tasks;
+                pool.pending(tasks);
+            }
+        }
+    }
+
+    /** Worker {@code workerId} completed a chunk of {@code tasks} in {@code nanos}. Right after {@link #advance}. */
+    void chunkCompleted(int workerId, int tasks, long nanos) {
+        if (listeners.length == 0) {
+            return;
+        }
+        synchronized (this) {
+            if (outstanding >= 0) {
+                outstanding -= tasks;
+                pool.pending(-tasks);
+            }
+        }
+        CallInfo call = info;
+        if (call != null) {
+            Events.fire(listeners, l -> l.chunkCompleted(call, workerId, tasks, nanos));
+        }
+    }
+
+    /** The task at {@code taskIndex} threw {@code cause} on worker {@code workerId}. Worker thread. */
+    void taskFailed(int workerId, long taskIndex, Throwable cause) {
+        CallInfo call = info;
+        if (listeners.length > 0 && call != null) {
+            Events.fire(listeners, l -> l.taskFailed(call, workerId, taskIndex, cause));
+        }
+    }
+
     @Override
     public void finish(Outcome outcome) {
         end(outcome, null);
@@ -100,6 +140,12 @@ final class CallEvents implements Progress {
             return;
         }
         ended = true;
+        if (listeners.length > 0) {
+            synchronized (this) {
+                pool.pending(-outstanding);
+                outstanding = -1;
+            }
+        }
         if (jfr != null && started) {
             jfr.end();
             if (jfr.shouldCommit()) {

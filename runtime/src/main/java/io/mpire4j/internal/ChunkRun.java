@@ -151,6 +151,7 @@ final class ChunkRun<S> implements Batch {
             chunk.nanos = took;
             chunk.results = results;
             call.progress.advance(n);
+            call.progress.chunkCompleted(loop.slot.id, n, took);
             call.completed(chunk);
         }
     }
@@ -163,6 +164,7 @@ final class ChunkRun<S> implements Batch {
             stats.working(System.nanoTime() - startNanos, position);
         }
         if (!late && !loop.abandoned()) {
+            call.progress.taskFailed(loop.slot.id, chunk.taskIndex(position), cause);
             call.failTask(loop.slot.id, chunk, position, cause);
         }
     }

@@ -130,7 +130,13 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     /** Runs the chunk on the kind's worker; returns how many tasks ran, a failed one included. */
     private int runChunk(Chunk<S> chunk, WorkerStats stats) {
         ChunkRun<S> run = new ChunkRun<>(this, chunk, stats);
-        worker.run(run);
+        PoolView view = generation.view;
+        view.busy(1);
+        try {
+            worker.run(run);
+        } finally {
+            view.busy(-1);
+        }
         return run.ran();
     }
 
