@@ -18,7 +18,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
- * Internal: the entry point of a child-JVM worker ({@link StartMethod#PROCESSES}). The pool starts
+ * Internal: the entry point of a child-JVM worker ({@link io.mpire4j.StartMethod#PROCESSES}). The pool starts
  * {@code java … io.mpire4j.internal.ChildMain <socket> <token> <worker id> <program>}; this class is public
  * only so that the JVM can launch it. Do not call it.
  *

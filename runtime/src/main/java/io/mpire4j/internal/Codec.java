@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * Writes and reads values of one type on the channel between a pool and its child-JVM workers
- * ({@link StartMethod#PROCESSES}). Generated {@code *Parallel} classes compose these from
+ * ({@link io.mpire4j.StartMethod#PROCESSES}). Generated {@code *Parallel} classes compose these from
  * {@link Codecs} for every task, result, receiver and exit type, so values cross without
  * reflection; user code has no need for it.
  *

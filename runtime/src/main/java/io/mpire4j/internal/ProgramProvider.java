@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * Generated for every annotated class, and registered in {@code META-INF/services}: lets a child
- * JVM worker ({@link StartMethod#PROCESSES}) rebuild the class's {@link WorkerProgram}, so that it
+ * JVM worker ({@link io.mpire4j.StartMethod#PROCESSES}) rebuild the class's {@link WorkerProgram}, so that it
  * calls the annotated methods directly. User code has no need for it.
  */
 public interface ProgramProvider {
