@@ -45,8 +45,8 @@ final class CallEvents implements Progress {
     /** The events of a call of {@code method} on {@code pool}, shown with {@code bar} (or {@link Progress#NONE}). */
     static CallEvents of(Progress bar, PoolView pool, String method, String description) {
         PoolListener[] listeners = PoolEvents.current();
-        JfrCallEvent jfr = new JfrCallEvent();
-        if (!jfr.isEnabled()) {
+        JfrCallEvent jfr = Jfr.AVAILABLE ? new JfrCallEvent() : null;
+        if (jfr != null && !jfr.isEnabled()) {
             jfr = null;
         }
         if (bar == Progress.NONE && listeners.length == 0 && jfr == null) {

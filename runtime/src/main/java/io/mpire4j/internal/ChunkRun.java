@@ -32,8 +32,8 @@ final class ChunkRun<S> implements Batch {
         this.def = (WorkerProgram.TaskDef<S, Object, Object>) loop.generation.program.tasks().get(call.method.index());
         this.stats = stats;
         this.timed = call.timeoutNanos > 0;
-        JfrChunkEvent event = new JfrChunkEvent();
-        if (event.isEnabled()) {
+        JfrChunkEvent event = Jfr.AVAILABLE ? new JfrChunkEvent() : null;
+        if (event != null && event.isEnabled()) {
             event.begin();
             this.jfr = event;
         } else {

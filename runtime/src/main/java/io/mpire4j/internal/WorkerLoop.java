@@ -324,8 +324,10 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             move(Life.READY, Life.STARTED);
             return true;
         }
-        JfrWorkerInitEvent event = new JfrWorkerInitEvent();
-        event.begin();
+        JfrWorkerInitEvent event = Jfr.AVAILABLE ? new JfrWorkerInitEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
         long start = System.nanoTime();
         boolean timed = generation.initTimeoutNanos > 0;
         if (timed) {
@@ -349,12 +351,14 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 stats.init(took);
             }
             Throwable why = failed;
-            event.end();
-            if (event.shouldCommit()) {
-                event.pool = generation.view.id();
-                event.workerId = slot.id;
-                event.failure = why == null ? null : why.getClass().getName();
-                event.commit();
+            if (event != null) {
+                event.end();
+                if (event.shouldCommit()) {
+                    event.pool = generation.view.id();
+                    event.workerId = slot.id;
+                    event.failure = why == null ? null : why.getClass().getName();
+                    event.commit();
+                }
             }
             generation.fire(l -> l.workerInitDone(generation.view, slot.id, Duration.ofNanos(took), why));
         }
@@ -366,18 +370,22 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         if (!move(Life.STARTED, why)) {
             return;
         }
-        JfrWorkerExitEvent event = new JfrWorkerExitEvent();
-        event.begin();
+        JfrWorkerExitEvent event = Jfr.AVAILABLE ? new JfrWorkerExitEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
         Throwable failure = null;
         try {
             failure = runExit(stats);
         } finally {
-            event.end();
-            if (event.shouldCommit()) {
-                event.pool = generation.view.id();
-                event.workerId = slot.id;
-                event.failure = failure == null ? null : failure.getClass().getName();
-                event.commit();
+            if (event != null) {
+                event.end();
+                if (event.shouldCommit()) {
+                    event.pool = generation.view.id();
+                    event.workerId = slot.id;
+                    event.failure = failure == null ? null : failure.getClass().getName();
+                    event.commit();
+                }
             }
             move(why, Life.READY);
             generation.fire(l -> l.workerExited(generation.view, slot.id));
