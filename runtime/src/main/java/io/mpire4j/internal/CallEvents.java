@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The events of one call: its progress bar (if shown) and the pool listeners registered when it
- * started, fed from one place. {@link #advance} is called by worker threads once per chunk; the
- * rest by the consuming thread. Without a bar, without listeners and without a JFR recording that
+ * started, fed from one place. {@link #advance}, {@link #chunkCompleted} and {@link #taskFailed}
+ * are called by worker threads once per chunk, {@link #read} by whoever reads the input; the rest
+ * by the consuming thread. Without a bar, without listeners and without a JFR recording that
  * enables {@link JfrCallEvent}, a call uses {@link #NONE}, which does nothing.
  */
 final class CallEvents implements Progress {
@@ -30,7 +31,7 @@ final class CallEvents implements Progress {
     /** Tasks read and not completed, counted in the pool's view; guarded by this; -1 once the call ended. */
     private long outstanding;
     /** Whether {@link #start} ran (then {@link #jfr} began). Consumer thread. */
-    private boolean started;
+    private boolean begun;
 
     private CallEvents(Progress bar, PoolListener[] listeners, PoolView pool, String method, String description,
             JfrCallEvent jfr) {
@@ -55,7 +56,7 @@ final class CallEvents implements Progress {
         return new CallEvents(bar, listeners, pool, method, description, jfr);
     }
 
-    /** Whether anything listens: a bar or a pool listener. */
+    /** Whether anything listens: a bar, a pool listener or a JFR recording. */
     boolean active() {
         return this != NONE;
     }
@@ -63,7 +64,7 @@ final class CallEvents implements Progress {
     @Override
     public void start(long total) {
         bar.start(total);
-        started = true;
+        begun = true;
         if (jfr != null) {
             jfr.total = total;
             jfr.begin();
@@ -146,7 +147,7 @@ final class CallEvents implements Progress {
                 outstanding = -1;
             }
         }
-        if (jfr != null && started) {
+        if (jfr != null && begun) {
             jfr.end();
             if (jfr.shouldCommit()) {
                 jfr.pool = pool.id();

@@ -50,7 +50,8 @@ final class ThreadWorker<S, E> implements Worker {
         Object[] results = new Object[n];
         long[] nanos = batch.measured() ? new long[n] : null;
         int id = slot.id();
-        boolean traced = Jfr.AVAILABLE && new JfrTaskEvent().isEnabled(); // once per chunk: tasks pay nothing without a recording
+        // Asked once per chunk: without a recording, tasks pay nothing for their JFR events.
+        boolean traced = Jfr.AVAILABLE && new JfrTaskEvent().isEnabled();
         for (int i = 0; i < n; i++) {
             if (batch.cancelled()) {
                 Thread.interrupted();

@@ -108,6 +108,10 @@ class JfrEventsTest {
         exits.forEach(e -> assertNull(e.getString("failure")));
     }
 
+    private static List<Integer> upTo(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
     private static Set<Integer> workerIds(List<RecordedEvent> events) {
         return events.stream().map(e -> e.getInt("workerId")).collect(Collectors.toCollection(TreeSet::new));
     }
@@ -138,7 +142,7 @@ class JfrEventsTest {
         List<RecordedEvent> events = record(() -> {
             try (WorkerPool<int[], Integer> pool = WorkerPool.create(ChildFixture.program("p"),
                     PoolOptions.defaults().workers(2).startMethod(StartMethod.PROCESSES))) {
-                pool.<Integer, Integer>method(ChildFixture.SQUARE).chunkSize(5).map(IntStream.range(0, 20).boxed().toList());
+                pool.<Integer, Integer>method(ChildFixture.SQUARE).chunkSize(5).map(upTo(20));
             }
         });
         RecordedEvent call = named(events, "io.mpire4j.Call").get(0);
@@ -149,7 +153,8 @@ class JfrEventsTest {
         assertEquals(4, chunks.size());
         assertEquals(20, chunks.stream().mapToInt(e -> e.getInt("tasks")).sum());
         assertTrue(named(events, "io.mpire4j.Task").isEmpty(), "child JVMs record no tasks");
-        assertEquals(workerIds(named(events, "io.mpire4j.WorkerInit")), workerIds(named(events, "io.mpire4j.WorkerExit")));
+        assertEquals(workerIds(named(events, "io.mpire4j.WorkerInit")),
+                workerIds(named(events, "io.mpire4j.WorkerExit")));
     }
 
     @Test
