@@ -1,6 +1,7 @@
 package io.mpire4j.internal;
 
 import io.mpire4j.spi.PoolContext;
+import io.mpire4j.spi.PoolEvents;
 import io.mpire4j.spi.Worker;
 import io.mpire4j.spi.WorkerContext;
 import java.io.DataInput;
@@ -130,12 +131,17 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     /** Runs the chunk on the kind's worker; returns how many tasks ran, a failed one included. */
     private int runChunk(Chunk<S> chunk, WorkerStats stats) {
         ChunkRun<S> run = new ChunkRun<>(this, chunk, stats);
-        PoolView view = generation.view;
-        view.busy(1);
+        // Busy workers are counted only while someone listens: otherwise a chunk pays one volatile read.
+        PoolView counted = PoolEvents.current().length > 0 ? generation.view : null;
+        if (counted != null) {
+            counted.busy(1);
+        }
         try {
             worker.run(run);
         } finally {
-            view.busy(-1);
+            if (counted != null) {
+                counted.busy(-1);
+            }
         }
         return run.ran();
     }

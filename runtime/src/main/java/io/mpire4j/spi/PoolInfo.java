@@ -31,7 +31,10 @@ public interface PoolInfo {
         return 0;
     }
 
-    /** Workers running a chunk at this moment. {@code 0} for pools that do not count. */
+    /**
+     * Workers running a chunk at this moment, counted while a listener is registered (chunks that
+     * began before are not). {@code 0} for pools that do not count.
+     */
     default int workersBusy() {
         return 0;
     }
