@@ -8,26 +8,35 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The events of one call: its progress bar (if shown) and the pool listeners registered when it
- * started, fed from one place. {@link #advance} is called by worker threads once per chunk; the
- * rest by the consuming thread. Without a bar and without listeners a call uses {@link #NONE},
- * which does nothing.
+ * started, fed from one place. {@link #advance}, {@link #chunkCompleted} and {@link #taskFailed}
+ * are called by worker threads once per chunk, {@link #read} by whoever reads the input; the rest
+ * by the consuming thread. Without a bar, without listeners and without a JFR recording that
+ * enables {@link JfrCallEvent}, a call uses {@link #NONE}, which does nothing.
  */
 final class CallEvents implements Progress {
     private static final AtomicLong IDS = new AtomicLong();
-    static final CallEvents NONE = new CallEvents(Progress.NONE, new PoolListener[0], null, null, null);
+    static final CallEvents NONE = new CallEvents(Progress.NONE, new PoolListener[0], null, null, null, null);
 
     private final Progress bar;
     private final PoolListener[] listeners;
     private final PoolView pool;
     private final String method;
     private final String description;
+    /** The call's JFR event, when a recording enables it; else null. */
+    private final JfrCallEvent jfr;
     private final AtomicLong done = new AtomicLong();
     /** Set by {@link #start}; consumer thread, then read by workers after they were handed chunks. */
     private volatile CallInfo info;
     private boolean ended;
+    /** Tasks read and not completed, counted in the pool's view; guarded by this; -1 once the call ended. */
+    private long outstanding;
+    /** Whether {@link #start} ran (then {@link #jfr} began). Consumer thread. */
+    private boolean begun;
 
-    private CallEvents(Progress bar, PoolListener[] listeners, PoolView pool, String method, String description) {
+    private CallEvents(Progress bar, PoolListener[] listeners, PoolView pool, String method, String description,
+            JfrCallEvent jfr) {
         this.bar = bar;
+        this.jfr = jfr;
         this.listeners = listeners;
         this.pool = pool;
         this.method = method;
@@ -37,13 +46,17 @@ final class CallEvents implements Progress {
     /** The events of a call of {@code method} on {@code pool}, shown with {@code bar} (or {@link Progress#NONE}). */
     static CallEvents of(Progress bar, PoolView pool, String method, String description) {
         PoolListener[] listeners = PoolEvents.current();
-        if (bar == Progress.NONE && listeners.length == 0) {
+        JfrCallEvent jfr = Jfr.AVAILABLE ? new JfrCallEvent() : null;
+        if (jfr != null && !jfr.isEnabled()) {
+            jfr = null;
+        }
+        if (bar == Progress.NONE && listeners.length == 0 && jfr == null) {
             return NONE;
         }
-        return new CallEvents(bar, listeners, pool, method, description);
+        return new CallEvents(bar, listeners, pool, method, description, jfr);
     }
 
-    /** Whether anything listens: a bar or a pool listener. */
+    /** Whether anything listens: a bar, a pool listener or a JFR recording. */
     boolean active() {
         return this != NONE;
     }
@@ -51,6 +64,11 @@ final class CallEvents implements Progress {
     @Override
     public void start(long total) {
         bar.start(total);
+        begun = true;
+        if (jfr != null) {
+            jfr.total = total;
+            jfr.begin();
+        }
         if (listeners.length > 0) {
             CallInfo started = new CallInfo(IDS.incrementAndGet(), pool, method, description, total, System.nanoTime(),
                     System.currentTimeMillis());
@@ -74,6 +92,46 @@ final class CallEvents implements Progress {
                     }
                 }
             }
+        } else if (jfr != null) {
+            done.addAndGet(tasks);
+        }
+    }
+
+    /** {@code tasks} more tasks were read from the call's input. Consumer thread, or a worker claiming a range. */
+    void read(int tasks) {
+        if (listeners.length == 0) {
+            return;
+        }
+        synchronized (this) {
+            if (outstanding >= 0) {
+                outstanding += tasks;
+                pool.pending(tasks);
+            }
+        }
+    }
+
+    /** Worker {@code workerId} completed a chunk of {@code tasks} in {@code nanos}. Right after {@link #advance}. */
+    void chunkCompleted(int workerId, int tasks, long nanos) {
+        if (listeners.length == 0) {
+            return;
+        }
+        synchronized (this) {
+            if (outstanding >= 0) {
+                outstanding -= tasks;
+                pool.pending(-tasks);
+            }
+        }
+        CallInfo call = info;
+        if (call != null) {
+            Events.fire(listeners, l -> l.chunkCompleted(call, workerId, tasks, nanos));
+        }
+    }
+
+    /** The task at {@code taskIndex} threw {@code cause} on worker {@code workerId}. Worker thread. */
+    void taskFailed(int workerId, long taskIndex, Throwable cause) {
+        CallInfo call = info;
+        if (listeners.length > 0 && call != null) {
+            Events.fire(listeners, l -> l.taskFailed(call, workerId, taskIndex, cause));
         }
     }
 
@@ -85,10 +143,27 @@ final class CallEvents implements Progress {
     /** The call ended, with {@code failure} if it failed; later ends are ignored. Consumer thread. */
     void end(Outcome outcome, Throwable failure) {
         bar.finish(outcome);
-        if (ended || listeners.length == 0) {
+        if (ended || listeners.length == 0 && jfr == null) {
             return;
         }
         ended = true;
+        if (listeners.length > 0) {
+            synchronized (this) {
+                pool.pending(-outstanding);
+                outstanding = -1;
+            }
+        }
+        if (jfr != null && begun) {
+            jfr.end();
+            if (jfr.shouldCommit()) {
+                jfr.pool = pool.id();
+                jfr.method = method;
+                jfr.description = description;
+                jfr.tasks = done.get();
+                jfr.outcome = outcome.name();
+                jfr.commit();
+            }
+        }
         CallInfo call = info;
         if (call != null) {
             CallOutcome how = switch (outcome) {

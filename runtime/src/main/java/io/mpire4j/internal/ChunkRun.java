@@ -21,6 +21,8 @@ final class ChunkRun<S> implements Batch {
     /** Whether a task of this chunk ran past its deadline: its outcome was already reported as a timeout. */
     private boolean late;
     private int ran;
+    /** The chunk's JFR event, when a recording enables it; else null. */
+    private final JfrChunkEvent jfr;
 
     @SuppressWarnings("unchecked")
     ChunkRun(WorkerLoop<S, ?> loop, Chunk<S> chunk, WorkerStats stats) {
@@ -30,6 +32,39 @@ final class ChunkRun<S> implements Batch {
         this.def = (WorkerProgram.TaskDef<S, Object, Object>) loop.generation.program.tasks().get(call.method.index());
         this.stats = stats;
         this.timed = call.timeoutNanos > 0;
+        JfrChunkEvent event = Jfr.AVAILABLE ? new JfrChunkEvent() : null;
+        if (event != null && event.isEnabled()) {
+            event.begin();
+            this.jfr = event;
+        } else {
+            this.jfr = null;
+        }
+    }
+
+    /** Commits the chunk's JFR event, if any, as the chunk reports. */
+    private void traced(boolean failed) {
+        JfrChunkEvent event = jfr;
+        if (event != null) {
+            event.end();
+            if (event.shouldCommit()) {
+                event.pool = loop.generation.view.id();
+                event.method = call.method.displayName();
+                event.workerId = loop.slot.id;
+                event.tasks = chunk.tasks.length;
+                event.failed = failed;
+                event.commit();
+            }
+        }
+    }
+
+    /** The method's name as in reports ({@code Class.method}). */
+    String methodName() {
+        return call.method.displayName();
+    }
+
+    /** The position in the call's input of the task at {@code position}. */
+    long taskIndex(int position) {
+        return chunk.taskIndex(position);
     }
 
     /** How many tasks ran, a failed one included: what a lifespan counts. */
@@ -103,6 +138,7 @@ final class ChunkRun<S> implements Batch {
         int n = chunk.tasks.length;
         ran = n;
         long took = System.nanoTime() - startNanos;
+        traced(false);
         if (stats != null) {
             if (taskNanos != null) {
                 for (int i = 0; i < n; i++) {
@@ -115,6 +151,7 @@ final class ChunkRun<S> implements Batch {
             chunk.nanos = took;
             chunk.results = results;
             call.progress.advance(n);
+            call.progress.chunkCompleted(loop.slot.id, n, took);
             call.completed(chunk);
         }
     }
@@ -122,10 +159,12 @@ final class ChunkRun<S> implements Batch {
     @Override
     public void failed(int position, Throwable cause) {
         ran = position + 1;
+        traced(true);
         if (stats != null) {
             stats.working(System.nanoTime() - startNanos, position);
         }
         if (!late && !loop.abandoned()) {
+            call.progress.taskFailed(loop.slot.id, chunk.taskIndex(position), cause);
             call.failTask(loop.slot.id, chunk, position, cause);
         }
     }

@@ -2,6 +2,7 @@ package io.mpire4j.internal;
 
 import io.mpire4j.Insights;
 import io.mpire4j.spi.PoolInfo;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -14,6 +15,10 @@ final class PoolView implements PoolInfo {
     private final String workerKind;
     private final int workers;
     private final Supplier<Insights> insights;
+    /** Tasks read by calls that someone observes, not yet completed; see {@link CallEvents#read}. */
+    private final AtomicLong pending = new AtomicLong();
+    /** Workers running a chunk now. */
+    private final AtomicInteger busy = new AtomicInteger();
 
     PoolView(String className, String workerKind, int workers, Supplier<Insights> insights) {
         this.className = className;
@@ -45,6 +50,26 @@ final class PoolView implements PoolInfo {
     @Override
     public Insights insights() {
         return insights.get();
+    }
+
+    @Override
+    public long tasksPending() {
+        return pending.get();
+    }
+
+    @Override
+    public int workersBusy() {
+        return busy.get();
+    }
+
+    /** Adds {@code tasks} (negative: removes) to {@link #tasksPending}. */
+    void pending(long tasks) {
+        pending.addAndGet(tasks);
+    }
+
+    /** A worker starts ({@code +1}) or ends ({@code -1}) running a chunk. Slot threads. */
+    void busy(int delta) {
+        busy.addAndGet(delta);
     }
 
     @Override

@@ -51,6 +51,7 @@ final class RangedCall<S, T, R> extends Call<S, T, R> {
         int start = (int) from;
         int end = (int) Math.min(size, from + chunkSize);
         Object[] tasks = source.subList(start, end).toArray();
+        progress.read(tasks.length);
         return new Chunk<>(this, start / chunkSize, start, tasks);
     }
 

@@ -138,6 +138,7 @@ final class StreamingCall<S, T, R> extends Call<S, T, R> {
             Chunk<S> next = new Chunk<>(this, submittedChunks, read, tasks);
             read += n;
             submittedChunks++;
+            progress.read(n);
             try {
                 generation.submit(next);
             } catch (RuntimeException e) {

@@ -50,28 +50,51 @@ final class ThreadWorker<S, E> implements Worker {
         Object[] results = new Object[n];
         long[] nanos = batch.measured() ? new long[n] : null;
         int id = slot.id();
+        // Asked once per chunk: without a recording, tasks pay nothing for their JFR events.
+        boolean traced = Jfr.AVAILABLE && new JfrTaskEvent().isEnabled();
         for (int i = 0; i < n; i++) {
             if (batch.cancelled()) {
                 Thread.interrupted();
                 return;
             }
             long taskStart = nanos == null ? 0 : System.nanoTime();
+            JfrTaskEvent event = traced ? new JfrTaskEvent() : null;
+            if (event != null) {
+                event.begin();
+            }
             batch.begin(i);
             try {
                 results[i] = task.run(state, id, batch.task(i));
             } catch (Throwable t) {
                 batch.end();
+                if (event != null) {
+                    commit(event, run, id, i, true);
+                }
                 Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
                 batch.failed(i, t);
                 return;
             }
             batch.end();
+            if (event != null) {
+                commit(event, run, id, i, false);
+            }
             if (nanos != null) {
                 nanos[i] = System.nanoTime() - taskStart;
             }
         }
         Thread.interrupted();
         batch.completed(results, nanos);
+    }
+
+    private static void commit(JfrTaskEvent event, ChunkRun<?> run, int workerId, int position, boolean failed) {
+        event.end();
+        if (event.shouldCommit()) {
+            event.method = run.methodName();
+            event.workerId = workerId;
+            event.taskIndex = run.taskIndex(position);
+            event.failed = failed;
+            event.commit();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mpire4j.internal;
 
 import io.mpire4j.spi.PoolContext;
+import io.mpire4j.spi.PoolEvents;
 import io.mpire4j.spi.Worker;
 import io.mpire4j.spi.WorkerContext;
 import java.io.DataInput;
@@ -130,7 +131,18 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     /** Runs the chunk on the kind's worker; returns how many tasks ran, a failed one included. */
     private int runChunk(Chunk<S> chunk, WorkerStats stats) {
         ChunkRun<S> run = new ChunkRun<>(this, chunk, stats);
-        worker.run(run);
+        // Busy workers are counted only while someone listens: otherwise a chunk pays one volatile read.
+        PoolView counted = PoolEvents.current().length > 0 ? generation.view : null;
+        if (counted != null) {
+            counted.busy(1);
+        }
+        try {
+            worker.run(run);
+        } finally {
+            if (counted != null) {
+                counted.busy(-1);
+            }
+        }
         return run.ran();
     }
 
@@ -318,6 +330,10 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             move(Life.READY, Life.STARTED);
             return true;
         }
+        JfrWorkerInitEvent event = Jfr.AVAILABLE ? new JfrWorkerInitEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
         long start = System.nanoTime();
         boolean timed = generation.initTimeoutNanos > 0;
         if (timed) {
@@ -341,6 +357,15 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 stats.init(took);
             }
             Throwable why = failed;
+            if (event != null) {
+                event.end();
+                if (event.shouldCommit()) {
+                    event.pool = generation.view.id();
+                    event.workerId = slot.id;
+                    event.failure = why == null ? null : why.getClass().getName();
+                    event.commit();
+                }
+            }
             generation.fire(l -> l.workerInitDone(generation.view, slot.id, Duration.ofNanos(took), why));
         }
         return life.get() == Life.STARTED;
@@ -351,18 +376,33 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         if (!move(Life.STARTED, why)) {
             return;
         }
+        JfrWorkerExitEvent event = Jfr.AVAILABLE ? new JfrWorkerExitEvent() : null;
+        if (event != null) {
+            event.begin();
+        }
+        Throwable failure = null;
         try {
-            runExit(stats);
+            failure = runExit(stats);
         } finally {
+            if (event != null) {
+                event.end();
+                if (event.shouldCommit()) {
+                    event.pool = generation.view.id();
+                    event.workerId = slot.id;
+                    event.failure = failure == null ? null : failure.getClass().getName();
+                    event.commit();
+                }
+            }
             move(why, Life.READY);
             generation.fire(l -> l.workerExited(generation.view, slot.id));
         }
     }
 
-    private void runExit(WorkerStats stats) {
+    /** Runs the program's exit, if it has one; returns what it threw, else null. */
+    private Throwable runExit(WorkerStats stats) {
         WorkerProgram<S, E> program = generation.program;
         if (!program.hasExit()) {
-            return;
+            return null;
         }
         long start = System.nanoTime();
         boolean timed = generation.exitTimeoutNanos > 0;
@@ -390,6 +430,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 }
             }
         }
+        return failure;
     }
 
     // ---------------------------------------------------------------- deadlines

@@ -20,4 +20,22 @@ public interface PoolInfo {
 
     /** A snapshot of the pool's insights (empty unless the pool records them). */
     Insights insights();
+
+    /**
+     * Tasks that calls of this pool have read from their input (or claimed from their list) and
+     * that have not completed yet: queued, running, or waiting for a worker. Counted only for calls
+     * that started while a listener was registered (or showed a bar). {@code 0} for pools that do
+     * not count.
+     */
+    default long tasksPending() {
+        return 0;
+    }
+
+    /**
+     * Workers running a chunk at this moment, counted while a listener is registered (chunks that
+     * began before are not). {@code 0} for pools that do not count.
+     */
+    default int workersBusy() {
+        return 0;
+    }
 }

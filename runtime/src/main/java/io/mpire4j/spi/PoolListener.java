@@ -54,4 +54,18 @@ public interface PoolListener {
 
     /** A fresh worker took slot {@code workerId} (after a lifespan, a death or a timeout). */
     default void workerReplaced(PoolInfo pool, int workerId) {}
+
+    /**
+     * Worker {@code workerId} completed a chunk of {@code tasks} tasks of {@code call} in
+     * {@code nanos} nanoseconds (from taking the chunk to its results). Called on the worker's
+     * thread (or the thread that proxies it) right after {@link #tasksCompleted}, once per chunk.
+     */
+    default void chunkCompleted(CallInfo call, int workerId, int tasks, long nanos) {}
+
+    /**
+     * A task of {@code call} threw {@code cause} on worker {@code workerId}; {@code taskIndex} is
+     * its position in the call's input. Called on the worker's thread before the call fails. Tasks
+     * that time out or lose their worker are reported by {@link #callEnded} only.
+     */
+    default void taskFailed(CallInfo call, int workerId, long taskIndex, Throwable cause) {}
 }
