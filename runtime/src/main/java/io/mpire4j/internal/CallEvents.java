@@ -46,7 +46,7 @@ final class CallEvents implements Progress {
     /** The events of a call of {@code method} on {@code pool}, shown with {@code bar} (or {@link Progress#NONE}). */
     static CallEvents of(Progress bar, PoolView pool, String method, String description) {
         PoolListener[] listeners = PoolEvents.current();
-        JfrCallEvent jfr = Jfr.AVAILABLE ? new JfrCallEvent() : null;
+        JfrCallEvent jfr = Jfr.on() ? new JfrCallEvent() : null;
         if (jfr != null && !jfr.isEnabled()) {
             jfr = null;
         }

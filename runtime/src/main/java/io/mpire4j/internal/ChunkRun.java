@@ -32,7 +32,7 @@ final class ChunkRun<S> implements Batch {
         this.def = (WorkerProgram.TaskDef<S, Object, Object>) loop.generation.program.tasks().get(call.method.index());
         this.stats = stats;
         this.timed = call.timeoutNanos > 0;
-        JfrChunkEvent event = Jfr.AVAILABLE ? new JfrChunkEvent() : null;
+        JfrChunkEvent event = Jfr.on() ? new JfrChunkEvent() : null;
         if (event != null && event.isEnabled()) {
             event.begin();
             this.jfr = event;

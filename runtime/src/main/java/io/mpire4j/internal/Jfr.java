@@ -1,13 +1,36 @@
 package io.mpire4j.internal;
 
 /**
- * Whether JFR events can be emitted at all: {@code jdk.jfr} is in the boot layer. A runtime image
- * made without it (jlink), or {@code --limit-modules}, must not fail a call on loading an event
- * class, so every site checks {@link #AVAILABLE} before it touches one. Immutable.
+ * Whether JFR events are worth making: only once Flight Recorder has started in this JVM (a
+ * recording from {@code -XX:StartFlightRecording}, {@code jcmd} or the API). The first use of an
+ * event class costs the JVM about 90 ms of JFR set-up, which a pool must not pay when nobody
+ * records; and a runtime image made without {@code jdk.jfr} (jlink, {@code --limit-modules}) must
+ * not fail a call on loading one. So every event site asks {@link #on()} first. Thread-safe.
  */
 final class Jfr {
     /** Whether the {@code jdk.jfr} module is present; decided once. */
     static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+    /** Set once Flight Recorder is seen running; it stays initialized for the life of the JVM. */
+    private static volatile boolean started;
 
     private Jfr() {}
+
+    /** Whether Flight Recorder has started in this JVM; about a tenth of a microsecond until it has. */
+    static boolean on() {
+        if (started) {
+            return true;
+        }
+        if (AVAILABLE && Recorder.initialized()) {
+            started = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Touches {@code jdk.jfr} only when it is present (this class is loaded only then). */
+    private static final class Recorder {
+        static boolean initialized() {
+            return jdk.jfr.FlightRecorder.isInitialized();
+        }
+    }
 }

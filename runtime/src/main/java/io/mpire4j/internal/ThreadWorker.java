@@ -51,7 +51,7 @@ final class ThreadWorker<S, E> implements Worker {
         long[] nanos = batch.measured() ? new long[n] : null;
         int id = slot.id();
         // Asked once per chunk: without a recording, tasks pay nothing for their JFR events.
-        boolean traced = Jfr.AVAILABLE && new JfrTaskEvent().isEnabled();
+        boolean traced = Jfr.on() && new JfrTaskEvent().isEnabled();
         for (int i = 0; i < n; i++) {
             if (batch.cancelled()) {
                 Thread.interrupted();

@@ -330,7 +330,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             move(Life.READY, Life.STARTED);
             return true;
         }
-        JfrWorkerInitEvent event = Jfr.AVAILABLE ? new JfrWorkerInitEvent() : null;
+        JfrWorkerInitEvent event = Jfr.on() ? new JfrWorkerInitEvent() : null;
         if (event != null) {
             event.begin();
         }
@@ -376,7 +376,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         if (!move(Life.STARTED, why)) {
             return;
         }
-        JfrWorkerExitEvent event = Jfr.AVAILABLE ? new JfrWorkerExitEvent() : null;
+        JfrWorkerExitEvent event = Jfr.on() ? new JfrWorkerExitEvent() : null;
         if (event != null) {
             event.begin();
         }
