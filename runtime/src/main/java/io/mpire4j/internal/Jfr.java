@@ -10,17 +10,26 @@ package io.mpire4j.internal;
 final class Jfr {
     /** Whether the {@code jdk.jfr} module is present; decided once. */
     static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+    /** How often to ask whether Flight Recorder has started, while it has not: a recording begun with jcmd is seen within this. */
+    private static final long LOOK_EVERY_NANOS = 50_000_000;
     /** Set once Flight Recorder is seen running; it stays initialized for the life of the JVM. */
     private static volatile boolean started;
+    /** When to ask again ({@link System#nanoTime()}); racy updates only cost an extra look. */
+    private static volatile long nextLook = System.nanoTime();
 
     private Jfr() {}
 
-    /** Whether Flight Recorder has started in this JVM; about a tenth of a microsecond until it has. */
+    /** Whether Flight Recorder has started in this JVM: a volatile read and a clock read until it has. */
     static boolean on() {
         if (started) {
             return true;
         }
-        if (AVAILABLE && Recorder.initialized()) {
+        long now = System.nanoTime();
+        if (!AVAILABLE || now - nextLook < 0) {
+            return false;
+        }
+        nextLook = now + LOOK_EVERY_NANOS;
+        if (Recorder.initialized()) {
             started = true;
             return true;
         }
