@@ -10,36 +10,32 @@ package io.mpire4j.internal;
 final class Jfr {
     /** Whether the {@code jdk.jfr} module is present; decided once. */
     static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
-    /** How often to ask whether Flight Recorder has started, while it has not: a recording begun with jcmd is seen within this. */
-    private static final long LOOK_EVERY_NANOS = 50_000_000;
-    /** Set once Flight Recorder is seen running; it stays initialized for the life of the JVM. */
+    /** Set once Flight Recorder has started; it stays initialized for the life of the JVM. */
     private static volatile boolean started;
-    /** When to ask again ({@link System#nanoTime()}); racy updates only cost an extra look. */
-    private static volatile long nextLook = System.nanoTime();
+
+    static {
+        if (AVAILABLE) {
+            Recorder.listen(); // about a millisecond, once per JVM; it does not start Flight Recorder
+        }
+    }
 
     private Jfr() {}
 
-    /** Whether Flight Recorder has started in this JVM: a volatile read and a clock read until it has. */
+    /** Whether Flight Recorder has started in this JVM: one volatile read. */
     static boolean on() {
-        if (started) {
-            return true;
-        }
-        long now = System.nanoTime();
-        if (!AVAILABLE || now - nextLook < 0) {
-            return false;
-        }
-        nextLook = now + LOOK_EVERY_NANOS;
-        if (Recorder.initialized()) {
-            started = true;
-            return true;
-        }
-        return false;
+        return started;
     }
 
     /** Touches {@code jdk.jfr} only when it is present (this class is loaded only then). */
     private static final class Recorder {
-        static boolean initialized() {
-            return jdk.jfr.FlightRecorder.isInitialized();
+        /** Sets {@link #started} when Flight Recorder starts, or at once if it already has. */
+        static void listen() {
+            jdk.jfr.FlightRecorder.addListener(new jdk.jfr.FlightRecorderListener() {
+                @Override
+                public void recorderInitialized(jdk.jfr.FlightRecorder recorder) {
+                    started = true;
+                }
+            });
         }
     }
 }
