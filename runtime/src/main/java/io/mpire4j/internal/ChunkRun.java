@@ -72,6 +72,11 @@ final class ChunkRun<S> implements Batch {
         return ran;
     }
 
+    /** The tasks themselves, for workers that run them in this JVM; not to be modified. */
+    Object[] tasks() {
+        return chunk.tasks;
+    }
+
     /** The direct call, for workers that run tasks in this JVM. */
     WorkerProgram.Task<S, Object, Object> directCall() {
         return def.task();
