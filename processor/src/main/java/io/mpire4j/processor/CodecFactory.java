@@ -58,6 +58,14 @@ final class CodecFactory {
             "java.lang.Character", "CHAR", "java.lang.Integer", "INT", "java.lang.Long", "LONG",
             "java.lang.Float", "FLOAT", "java.lang.Double", "DOUBLE", "java.lang.String", "STRING",
             "java.lang.Void", "VOID");
+    /** Everyday JDK value types, each with a compact codec of its own (a value crosses as its value). */
+    private static final Map<String, String> JDK_VALUES = Map.ofEntries(
+            Map.entry("java.nio.file.Path", "PATH"), Map.entry("java.net.URI", "URI"),
+            Map.entry("java.util.UUID", "UUID"), Map.entry("java.math.BigInteger", "BIG_INTEGER"),
+            Map.entry("java.math.BigDecimal", "BIG_DECIMAL"), Map.entry("java.time.Instant", "INSTANT"),
+            Map.entry("java.time.Duration", "DURATION"), Map.entry("java.time.LocalDate", "LOCAL_DATE"),
+            Map.entry("java.time.LocalTime", "LOCAL_TIME"), Map.entry("java.time.LocalDateTime", "LOCAL_DATE_TIME"),
+            Map.entry("java.time.ZonedDateTime", "ZONED_DATE_TIME"));
     private static final Map<String, String> COLLECTIONS = Map.of(
             "java.util.List", "list", "java.util.Set", "set");
 
@@ -112,6 +120,12 @@ final class CodecFactory {
         List<? extends TypeMirror> arguments = declared.getTypeArguments();
         if (CONSTANTS.containsKey(qualified)) {
             return new CodecModel.Constant(name, CONSTANTS.get(qualified));
+        }
+        if (JDK_VALUES.containsKey(qualified)) {
+            return new CodecModel.Constant(name, JDK_VALUES.get(qualified));
+        }
+        if (qualified.equals("java.util.Optional") && arguments.size() == 1 && isConcrete(arguments.get(0))) {
+            return new CodecModel.CollectionCodec(name, "optional", codec(arguments.get(0)));
         }
         if (element.getKind() == ElementKind.ENUM) {
             return new CodecModel.EnumCodec(ClassName.get(element));

@@ -217,6 +217,59 @@ public final class Codecs {
         });
     }
 
+    // ---------------------------------------------------------------- everyday JDK values
+
+    /** A path, as its string in the default file system. */
+    public static final Codec<java.nio.file.Path> PATH = nullSafe((out, p) -> writeString(out, p.toString()),
+            in -> java.nio.file.Path.of(readString(in)));
+    /** A URI, as its string. */
+    public static final Codec<java.net.URI> URI = nullSafe((out, u) -> writeString(out, u.toString()),
+            in -> java.net.URI.create(readString(in)));
+    public static final Codec<java.util.UUID> UUID = nullSafe((out, u) -> {
+        out.writeLong(u.getMostSignificantBits());
+        out.writeLong(u.getLeastSignificantBits());
+    }, in -> new java.util.UUID(in.readLong(), in.readLong()));
+    /** A big integer, as its two's-complement bytes. */
+    public static final Codec<java.math.BigInteger> BIG_INTEGER = nullSafe(
+            (out, b) -> BYTE_ARRAY.write(out, b.toByteArray()), in -> new java.math.BigInteger(BYTE_ARRAY.read(in)));
+    /** A big decimal, as its unscaled value and scale: exact, {@code 1.10} stays {@code 1.10}. */
+    public static final Codec<java.math.BigDecimal> BIG_DECIMAL = nullSafe((out, d) -> {
+        BYTE_ARRAY.write(out, d.unscaledValue().toByteArray());
+        out.writeInt(d.scale());
+    }, in -> new java.math.BigDecimal(new java.math.BigInteger(BYTE_ARRAY.read(in)), in.readInt()));
+    public static final Codec<java.time.Instant> INSTANT = nullSafe((out, t) -> {
+        out.writeLong(t.getEpochSecond());
+        out.writeInt(t.getNano());
+    }, in -> java.time.Instant.ofEpochSecond(in.readLong(), in.readInt()));
+    public static final Codec<java.time.Duration> DURATION = nullSafe((out, d) -> {
+        out.writeLong(d.getSeconds());
+        out.writeInt(d.getNano());
+    }, in -> java.time.Duration.ofSeconds(in.readLong(), in.readInt()));
+    public static final Codec<java.time.LocalDate> LOCAL_DATE = nullSafe((out, d) -> out.writeLong(d.toEpochDay()),
+            in -> java.time.LocalDate.ofEpochDay(in.readLong()));
+    public static final Codec<java.time.LocalTime> LOCAL_TIME = nullSafe((out, t) -> out.writeLong(t.toNanoOfDay()),
+            in -> java.time.LocalTime.ofNanoOfDay(in.readLong()));
+    public static final Codec<java.time.LocalDateTime> LOCAL_DATE_TIME = nullSafe((out, t) -> {
+        out.writeLong(t.toLocalDate().toEpochDay());
+        out.writeLong(t.toLocalTime().toNanoOfDay());
+    }, in -> java.time.LocalDateTime.of(java.time.LocalDate.ofEpochDay(in.readLong()),
+            java.time.LocalTime.ofNanoOfDay(in.readLong())));
+    /** A zoned date-time, with its zone id: the same instant and the same zone rules on the other side. */
+    public static final Codec<java.time.ZonedDateTime> ZONED_DATE_TIME = nullSafe((out, t) -> {
+        INSTANT.write(out, t.toInstant());
+        writeString(out, t.getZone().getId());
+    }, in -> java.time.ZonedDateTime.ofInstant(INSTANT.read(in), java.time.ZoneId.of(readString(in))));
+
+    /** An optional: empty, or its value with {@code element}. */
+    public static <E> Codec<java.util.Optional<E>> optional(Codec<E> element) {
+        return nullSafe((out, o) -> {
+            out.writeBoolean(o.isPresent());
+            if (o.isPresent()) {
+                element.write(out, o.get());
+            }
+        }, in -> in.readBoolean() ? java.util.Optional.ofNullable(element.read(in)) : java.util.Optional.empty());
+    }
+
     /** A list; read back as a mutable {@link ArrayList}. */
     public static <E> Codec<List<E>> list(Codec<E> element) {
         return nullSafe((out, list) -> writeAll(out, list, element), in -> {
