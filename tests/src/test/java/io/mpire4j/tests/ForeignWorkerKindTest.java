@@ -70,7 +70,9 @@ class ForeignWorkerKindTest {
             assertEquals(40, counts.size());
             pool.stopAndJoin();
             List<Stateful.Exit> exits = pool.exitResults();
-            assertEquals(2, exits.size(), exits.toString());
+            // every worker that ran tasks exits with the state its init made, on its own side
+            assertTrue(!exits.isEmpty() && exits.size() <= 2, exits.toString());
+            assertTrue(exits.stream().allMatch(Stateful.Exit::sameWorker), exits.toString());
             assertEquals(40, exits.stream().mapToInt(Stateful.Exit::tasks).sum());
         }
     }
