@@ -162,6 +162,17 @@ final class ChunkRun<S> implements Batch {
     }
 
     @Override
+    public void notSent(int position, Throwable cause) {
+        ran = 0;
+        traced(true);
+        if (!late && !loop.abandoned()) {
+            TaskFailure failure = new TaskFailure(call.method.displayName(), loop.slot.id, chunk.taskIndex(position),
+                    call.method.parameterNames(), call.method.argumentsOf(chunk.tasks[position]));
+            call.fail(() -> ErrorReport.notSent(failure, cause));
+        }
+    }
+
+    @Override
     public void failed(int position, Throwable cause) {
         ran = position + 1;
         traced(true);

@@ -119,6 +119,15 @@ final class ErrorReport {
                 f.parameterNames(), Arrays.asList(f.arguments()), cause);
     }
 
+    /** A task that could not be encoded in the calling JVM, so it never reached its worker. */
+    static TaskFailedException notSent(TaskFailure f, Throwable cause) {
+        String headline = f.method() + indexSuffix(f.taskIndex()).replaceFirst("^ \\((.*)\\)$", ": $1")
+                + " could not be sent to worker " + f.workerId() + ": encoding its arguments failed in this JVM,"
+                + " before the task reached the worker";
+        return new TaskFailedException(safeTaskMessage(headline, f, cause), f.method(), f.workerId(), f.taskIndex(),
+                f.parameterNames(), Arrays.asList(f.arguments()), cause);
+    }
+
     static TaskTimeoutException timedOut(TaskFailure f, java.time.Duration timeout) {
         String headline = f.method() + " timed out after " + duration(timeout) + " on worker " + f.workerId()
                 + indexSuffix(f.taskIndex());

@@ -155,7 +155,7 @@ public abstract class RemoteWorker implements Worker {
             try {
                 batch.writeTask(payload, i);
             } catch (IOException | RuntimeException e) {
-                batch.failed(i, WorkerHost.cannotSend("the task", batch.task(i), e));
+                batch.notSent(i, WorkerHost.cannotSend("the task", batch.task(i), e));
                 return;
             }
         }

@@ -46,6 +46,16 @@ public interface Batch {
     /** Every task ran: their results in order, and their times in nanoseconds if {@link #measured()} (else null). */
     void completed(Object[] results, long[] taskNanos);
 
+    /**
+     * Task {@code position} could not be encoded on this side, so it never reached the worker (for
+     * example a value with neither a codec nor an allowed serialization): the call fails with a
+     * report that says so, naming the task's arguments; the tasks before it did not run either.
+     * The default reports it as {@link #failed}.
+     */
+    default void notSent(int position, Throwable cause) {
+        failed(position, cause);
+    }
+
     /** Task {@code position} threw {@code cause}; the tasks before it ran. */
     void failed(int position, Throwable cause);
 

@@ -174,6 +174,9 @@ class ProcessWorkersTest {
         TaskFailedException e = assertThrows(TaskFailedException.class, () -> echo.apply(new Object()));
         assertTrue(e.getCause().getMessage().contains("java.lang.Object"), e.getCause().getMessage());
         assertTrue(e.getMessage().contains("value = java.lang.Object@"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("ChildFixture.echo could not be sent to worker 0: encoding its arguments"
+                + " failed in this JVM"), e.getMessage());
+        assertTrue(!e.getMessage().contains("failed on worker"), "the worker is not to blame: " + e.getMessage());
         assertEquals(List.of(1, "x"), echo.chunkSize(1).map(List.of(1, "x")), "the child lives on");
     }
 
