@@ -8,32 +8,37 @@ import java.io.PrintStream;
  */
 interface StandardStreams {
     /** The JVM's own: {@link System#out}, {@link System#err}, and whether stdout is a terminal. */
-    StandardStreams SYSTEM = new StandardStreams() {
-        @Override
-        public PrintStream out() {
-            return System.out;
-        }
+    StandardStreams SYSTEM = jvm(() -> Terminal.isTerminal(1));
 
-        @Override
-        public PrintStream err() {
-            return System.err;
-        }
+    /** The JVM's own streams, with {@code outIsTerminal} deciding whether stdout counts as a terminal (tests fake it). */
+    static StandardStreams jvm(java.util.function.BooleanSupplier outIsTerminal) {
+        return new StandardStreams() {
+            @Override
+            public PrintStream out() {
+                return System.out;
+            }
 
-        @Override
-        public void setOut(PrintStream stream) {
-            System.setOut(stream);
-        }
+            @Override
+            public PrintStream err() {
+                return System.err;
+            }
 
-        @Override
-        public void setErr(PrintStream stream) {
-            System.setErr(stream);
-        }
+            @Override
+            public void setOut(PrintStream stream) {
+                System.setOut(stream);
+            }
 
-        @Override
-        public boolean outIsTerminal() {
-            return Terminal.isTerminal(1);
-        }
-    };
+            @Override
+            public void setErr(PrintStream stream) {
+                System.setErr(stream);
+            }
+
+            @Override
+            public boolean outIsTerminal() {
+                return outIsTerminal.getAsBoolean();
+            }
+        };
+    }
 
     PrintStream out();
 

@@ -233,32 +233,7 @@ class ProgressRoutingTest {
         PrintStream savedErr = System.err;
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         PrintStream terminal = new PrintStream(screen, true, StandardCharsets.UTF_8);
-        StandardStreams system = new StandardStreams() {
-            @Override
-            public PrintStream out() {
-                return System.out;
-            }
-
-            @Override
-            public PrintStream err() {
-                return System.err;
-            }
-
-            @Override
-            public void setOut(PrintStream stream) {
-                System.setOut(stream);
-            }
-
-            @Override
-            public void setErr(PrintStream stream) {
-                System.setErr(stream);
-            }
-
-            @Override
-            public boolean outIsTerminal() {
-                return true;
-            }
-        };
+        StandardStreams system = StandardStreams.jvm(() -> true); // stdout counts as the terminal
         try {
             System.setOut(terminal);
             System.setErr(terminal);
