@@ -319,7 +319,7 @@ final class ClassDataArchive {
 
     /**
      * Deletes archives and leftovers not touched for a week, and the temporary files and locks of
-     * trainers whose JVM is gone (killed before its shutdown hook could run).
+     * trainers that were killed before they could remove them.
      */
     void cleanUp() {
         Instant limit = Instant.now().minus(STALE);
