@@ -52,6 +52,7 @@ final class BrcBench {
             }
         }
         Map<Config, double[]> times = new LinkedHashMap<>();
+        Map<Config, double[]> cpus = new LinkedHashMap<>();
         Set<String> answers = new LinkedHashSet<>();
         String sample = null;
         // Trials interleave the configurations, so a busy minute on the shared machine hits them all alike.
@@ -68,23 +69,29 @@ final class BrcBench {
                 double seconds = Double.parseDouble(result[1]);
                 answers.add(result[2]);
                 sample = result[3];
-                double[] before = times.getOrDefault(config, new double[0]);
-                double[] now = Arrays.copyOf(before, before.length + 1);
-                now[before.length] = seconds;
-                times.put(config, now);
-                System.out.printf(Locale.ROOT, "trial %d  %-18s w=%d  %7.3f s  load %.1f%n", trial + 1, config.peer(),
-                        config.workers(), seconds, loadAverage());
+                add(times, config, seconds);
+                double cpu = Double.parseDouble(result[4]);
+                add(cpus, config, cpu);
+                System.out.printf(Locale.ROOT, "trial %d  %-18s w=%d  %7.3f s  cpu %6.2f s  load %.1f%n", trial + 1,
+                        config.peer(), config.workers(), seconds, cpu, loadAverage());
             }
         }
         if (answers.size() != 1) {
             System.err.println("BENCHMARK FAILED: the peers gave different answers " + answers + "; no report written");
             System.exit(1);
         }
-        String md = markdown(rows, Files.size(file), times, sample, trials);
+        String md = markdown(rows, Files.size(file), times, cpus, sample, trials);
         Files.createDirectories(out);
         Files.writeString(out.resolve("brc.md"), md, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("brc.json"), json(rows, times), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("brc.json"), json(rows, times, cpus), StandardCharsets.UTF_8);
         System.out.print(md);
+    }
+
+    private static void add(Map<Config, double[]> samples, Config config, double value) {
+        double[] before = samples.getOrDefault(config, new double[0]);
+        double[] now = Arrays.copyOf(before, before.length + 1);
+        now[before.length] = value;
+        samples.put(config, now);
     }
 
     private static String[] fork(List<String> command) throws IOException, InterruptedException {
@@ -96,7 +103,7 @@ final class BrcBench {
         }
         for (String line : output.split("\n")) {
             if (line.startsWith("RESULT\t")) {
-                return line.split("\t", 4);
+                return line.split("\t", 5);
             }
         }
         throw new IllegalStateException("fork exited with " + process.exitValue() + " and no result: " + output);
@@ -116,7 +123,8 @@ final class BrcBench {
         return Arrays.stream(samples).min().orElse(Double.NaN);
     }
 
-    private static String markdown(long rows, long bytes, Map<Config, double[]> times, String sample, int trials) {
+    private static String markdown(long rows, long bytes, Map<Config, double[]> times, Map<Config, double[]> cpus,
+            String sample, int trials) {
         StringBuilder s = new StringBuilder("# One Billion Row Challenge, scaled down\n\n");
         s.append(String.format(Locale.ROOT, "%,d rows (%,d MB), every run a fresh JVM (%s), timed cold from the "
                 + "start of the work to the answer, pool and child-JVM start-up included. Median of %d trials "
@@ -125,9 +133,11 @@ final class BrcBench {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), sample));
         s.append("The ratios divide by the hand-written `ExecutorService` version at the same number of workers: of the "
-                + "medians, and of the best runs (the run least disturbed by other work on a shared machine).\n\n");
-        s.append("| peer | workers | median | min – max | vs hand-written (median) | (best) |\n"
-                + "|---|---:|---:|---:|---:|---:|\n");
+                + "medians, and of the best runs (the run least disturbed by other work on a shared machine). CPU is the "
+                + "median CPU time of the run's JVM and its child JVMs (Linux `/proc`), which such work disturbs less: "
+                + "its ratio is the work a peer adds, whatever the wall clock.\n\n");
+        s.append("| peer | workers | median | min – max | vs hand-written (median) | (best) | CPU | (ratio) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<Config, double[]> e : times.entrySet()) {
             Config c = e.getKey();
             double[] t = e.getValue();
@@ -135,19 +145,23 @@ final class BrcBench {
             boolean reference = executor == null || c.peer().equals("baseline");
             String ratio = reference ? "" : String.format(Locale.ROOT, "%.2fx", median(t) / median(executor));
             String best = reference ? "" : String.format(Locale.ROOT, "%.2fx", min(t) / min(executor));
-            s.append(String.format(Locale.ROOT, "| %s | %d | %.3f s | %.3f – %.3f | %s | %s |%n", c.peer(), c.workers(),
-                    median(t), min(t), Arrays.stream(t).max().orElse(0), ratio, best));
+            double[] cpu = cpus.get(c);
+            double[] executorCpu = cpus.get(new Config("executor", c.workers()));
+            String cpuRatio = reference ? "" : String.format(Locale.ROOT, "%.2fx", median(cpu) / median(executorCpu));
+            s.append(String.format(Locale.ROOT, "| %s | %d | %.3f s | %.3f – %.3f | %s | %s | %.2f s | %s |%n", c.peer(),
+                    c.workers(), median(t), min(t), Arrays.stream(t).max().orElse(0), ratio, best, median(cpu), cpuRatio));
         }
         return s.toString();
     }
 
-    private static String json(long rows, Map<Config, double[]> times) {
+    private static String json(long rows, Map<Config, double[]> times, Map<Config, double[]> cpus) {
         StringBuilder s = new StringBuilder("{\"rows\": " + rows + ", \"runs\": [\n");
         int i = 0;
         for (Map.Entry<Config, double[]> e : times.entrySet()) {
-            s.append(String.format(Locale.ROOT, "  {\"peer\": \"%s\", \"workers\": %d, \"median\": %.4f, \"min\": %.4f, \"seconds\": %s}%s%n",
+            s.append(String.format(Locale.ROOT, "  {\"peer\": \"%s\", \"workers\": %d, \"median\": %.4f, \"min\": %.4f, \"seconds\": %s, "
+                    + "\"cpuSeconds\": %s}%s%n",
                     e.getKey().peer(), e.getKey().workers(), median(e.getValue()), min(e.getValue()),
-                    Arrays.toString(e.getValue()),
+                    Arrays.toString(e.getValue()), Arrays.toString(cpus.get(e.getKey())),
                     ++i < times.size() ? "," : ""));
         }
         return s.append("]}\n").toString();
