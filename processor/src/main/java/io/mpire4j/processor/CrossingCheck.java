@@ -166,12 +166,47 @@ final class CrossingCheck {
                 seen.remove(element);
             }
         }
-        boolean benefitOfDoubt = element.getKind() == ElementKind.INTERFACE
-                || qualified.equals("java.lang.Object");
-        if (benefitOfDoubt || types.isAssignable(types.erasure(type), serializable)) {
+        return serializedStuck(type);
+    }
+
+    /**
+     * For a value that crosses by Java serialization (no codec of its own): the type itself must
+     * be {@code Serializable}, and for a collection or map so must what its type arguments name
+     * ({@code ArrayList<Stats>} serializes its {@code Stats}).
+     */
+    private Optional<TypeMirror> serializedStuck(TypeMirror type) {
+        if (type instanceof ArrayType array) {
+            return serializedStuck(array.getComponentType());
+        }
+        if (!(type instanceof DeclaredType declared)) {
             return Optional.empty();
         }
-        return Optional.of(types.erasure(type));
+        TypeElement element = (TypeElement) declared.asElement();
+        boolean benefitOfDoubt = element.getKind() == ElementKind.INTERFACE
+                || element.getQualifiedName().contentEquals("java.lang.Object");
+        if (!benefitOfDoubt && !types.isAssignable(types.erasure(type), serializable)) {
+            return Optional.of(types.erasure(type));
+        }
+        if (isContainer(type)) {
+            for (TypeMirror argument : declared.getTypeArguments()) {
+                Optional<TypeMirror> stuck = serializedStuck(argument);
+                if (stuck.isPresent()) {
+                    return stuck;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A collection or map: what its type arguments name, it holds (unlike {@code Comparable<T>}). */
+    private boolean isContainer(TypeMirror type) {
+        for (String container : List.of("java.util.Collection", "java.util.Map")) {
+            TypeElement element = elements.getTypeElement(container);
+            if (element != null && types.isAssignable(types.erasure(type), types.erasure(element.asType()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** As {@link CodecFactory} decides: a record it writes component by component. */

@@ -767,6 +767,19 @@ class DiagnosticsTest {
     }
 
     @Test
+    void anElementOfASerializedCollectionMustBeSerializableToo() {
+        Compilation compilation = expectWarning(Message.CROSSING, "static int size(java.util.ArrayList<Plain> plains)",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public class Bag {",
+                "    public static final class Plain {}",
+                "    @Parallel",
+                "    static int size(java.util.ArrayList<Plain> plains) { return plains.size(); }",
+                "}");
+        assertThat(compilation).hadWarningContaining("type 'demo.Bag.Plain' in parameter 'plains'");
+    }
+
+    @Test
     void exitResultAndSharedReceiverWarnOnTheirElements() {
         JavaFileObject source = Compilers.source("demo.Shared",
                 "package demo;",
@@ -808,6 +821,8 @@ class DiagnosticsTest {
                 "    static Map<String, Stats> stats(Path file, Kind kind, Optional<int[]> extra) { return Map.of(); }",
                 "    @Parallel",
                 "    static List<Box> boxes(Set<Node> nodes, Object anything, CharSequence text) { return List.of(); }",
+                "    @Parallel",
+                "    static ArrayList<Box> more(TreeMap<String, Box[]> boxes, Comparable<Plain> maybe) { return null; }",
                 "    @SuppressWarnings(\"mpire4j.crossing\")",
                 "    @Parallel",
                 "    static Plain threadsOnly(Plain plain) { return plain; }",
