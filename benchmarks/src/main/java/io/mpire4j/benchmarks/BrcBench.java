@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * written. The median of the trials goes into the report, with the ratio to the hand-written
  * version at the same number of workers.
  *
- * <p>Run: {@code benchmarks/run --brc} (50 million rows, about 3 minutes on 2 cores, the input
+ * <p>Run: {@code benchmarks/run --brc} (50 million rows, 7 trials, about 5 minutes on 2 cores, the input
  * generated once into {@code benchmarks/target/brc}) or {@code benchmarks/run --quick --brc}
  * (5 million rows). Writes {@code brc.md} and {@code brc.json} to the output directory.
  */
