@@ -2,6 +2,7 @@ package io.mpire4j.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -28,6 +29,16 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
     /** Guarded by lock; the first failure wins. */
     Supplier<? extends RuntimeException> failure;
     volatile boolean done;
+    /**
+     * Workers asked to start for this call ({@link Start}) that have not yet reported: the call
+     * does not return before they have, so an init failure fails it deterministically.
+     */
+    private final AtomicInteger starting = new AtomicInteger();
+    /**
+     * A failure that arrived after every result was in but while workers were still starting (an
+     * init failure, a terminated pool); guarded by lock.
+     */
+    private Supplier<? extends RuntimeException> lateFailure;
 
     Call(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan, CallEvents progress) {
         this.method = method;
@@ -58,6 +69,69 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
         }
     }
 
+    /** Called (without locks) when a failure arrives after the results but before every worker started. */
+    void lateFailed(Supplier<? extends RuntimeException> reason) {}
+
+    /** Called (without locks) when the last worker asked to start for a finished call has reported. */
+    void allStarted() {}
+
+    /** {@code n} more workers were asked to start for this call; called before they are queued. */
+    final void starting(int n) {
+        starting.addAndGet(n);
+    }
+
+    /** A worker asked to start for this call has run init (or given up); its failure went to {@link #fail}. */
+    final void started() {
+        if (starting.decrementAndGet() == 0) {
+            lock.lock();
+            try {
+                arrived.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            allStarted();
+        }
+    }
+
+    /** Whether workers asked to start for this call have yet to report. */
+    final boolean stillStarting() {
+        return starting.get() > 0;
+    }
+
+    /** Whether the call has failed (or was cancelled). */
+    final boolean hasFailed() {
+        return failureReason() != null;
+    }
+
+    /** Why the call failed, late failures included; null if it has not. */
+    final Supplier<? extends RuntimeException> failureReason() {
+        lock.lock();
+        try {
+            return failure != null ? failure : lateFailure;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits, once every result is in, until the workers asked to start for this call have run
+     * init, and throws the first failure among them. Called by the thread that made the call.
+     */
+    final void awaitStarted() {
+        if (starting.get() == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            while (starting.get() > 0 && lateFailure == null && failure == null) {
+                awaitSignal();
+            }
+            throwIfFailed();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A task threw {@code cause}; called on the worker's thread. */
     final void failTask(int workerId, Chunk<S> chunk, int position, Throwable cause) {
         TaskFailure failure = failure(workerId, chunk, position);
@@ -83,9 +157,15 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
 
     /** Marks the call done, with {@code reason} if it failed; false if it had ended already. */
     final boolean markDone(Supplier<? extends RuntimeException> reason) {
+        boolean late = false;
         lock.lock();
         try {
             if (done) {
+                if (reason != null && failure == null && lateFailure == null && starting.get() > 0) {
+                    lateFailure = reason;
+                    arrived.signalAll();
+                    late = true;
+                }
                 return false;
             }
             if (reason != null) {
@@ -96,6 +176,9 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
             return true;
         } finally {
             lock.unlock();
+            if (late) {
+                lateFailed(reason);
+            }
         }
     }
 
@@ -133,6 +216,9 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
     final void throwIfFailed() {
         if (failure != null) {
             throw failure.get();
+        }
+        if (lateFailure != null) {
+            throw lateFailure.get();
         }
     }
 }

@@ -45,7 +45,7 @@ final class Dispatcher<S, T, R> {
         try {
             call = make.apply(generation);
             generation.register(call);
-            generation.register(call);
+            generation.startAll(call);
         } catch (RuntimeException e) {
             pool.release(generation);
             throw e;
@@ -71,6 +71,7 @@ final class Dispatcher<S, T, R> {
         Throwable failure = null;
         try {
             X result = body.get();
+            call.awaitStarted();
             call.progress.finish(Progress.Outcome.DONE);
             return result;
         } catch (RuntimeException | Error e) {
@@ -211,6 +212,7 @@ final class Dispatcher<S, T, R> {
                     chunk = call.next();
                     position = 0;
                     if (chunk == null) {
+                        call.awaitStarted();
                         call.progress.finish(Progress.Outcome.DONE);
                         end(null);
                         return false;

@@ -153,6 +153,31 @@ final class Generation<S, E> {
         }
     }
 
+    /**
+     * Asks every worker that has not run init to run it now, for {@code call}, ahead of any task:
+     * a call starts every worker it may use. Does nothing for a program without init or exit.
+     */
+    void startAll(Call<S, ?, ?> call) {
+        if (!program.hasInit() && !program.hasExit()) {
+            return;
+        }
+        lock.lock();
+        try {
+            List<Slot<S, E>> due = new ArrayList<>(slots.size());
+            for (Slot<S, E> slot : slots) {
+                if (slot.current == null || !slot.current.started()) {
+                    due.add(slot);
+                }
+            }
+            call.starting(due.size());
+            for (Slot<S, E> slot : due) {
+                queue.addFirst(slot, new Start<>(call));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void unregister(Call<S, ?, ?> call) {
         lock.lock();
         try {

@@ -2,6 +2,7 @@ package io.mpire4j.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +12,10 @@ import java.util.function.Supplier;
  */
 final class SingleCall<S, T, R> extends Call<S, T, R> {
     private final CompletableFuture<R> future = new CompletableFuture<>();
+    /** The task's result, once in; handed to the future when no worker is still starting. */
+    private volatile Object result;
+    private volatile boolean resultIn;
+    private final AtomicBoolean delivered = new AtomicBoolean();
 
     SingleCall(MethodSpec<S, T, R> method, Generation<S, ?> generation, CallPlan plan) {
         super(method, generation, plan, CallEvents.NONE);
@@ -26,16 +31,52 @@ final class SingleCall<S, T, R> extends Call<S, T, R> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     void completed(Chunk<S> chunk) {
         if (markDone(null)) {
+            result = chunk.results[0];
+            resultIn = true;
+            if (!stillStarting()) {
+                deliver();
+            }
+        }
+    }
+
+    @Override
+    void allStarted() {
+        if (resultIn) {
+            deliver();
+        }
+    }
+
+    @Override
+    void lateFailed(Supplier<? extends RuntimeException> reason) {
+        if (delivered.compareAndSet(false, true)) {
+            complete(reason);
+        }
+    }
+
+    /** Completes the future with the result, once; an init failure that came first wins. */
+    @SuppressWarnings("unchecked")
+    private void deliver() {
+        if (delivered.compareAndSet(false, true)) {
+            Supplier<? extends RuntimeException> failure = failureReason();
+            if (failure != null) {
+                complete(failure);
+                return;
+            }
             generation.unregister(this); // before the future completes, so the pool is free for what follows
-            future.complete((R) chunk.results[0]);
+            future.complete((R) result);
         }
     }
 
     @Override
     void failed(Supplier<? extends RuntimeException> reason) {
+        if (delivered.compareAndSet(false, true)) {
+            complete(reason);
+        }
+    }
+
+    private void complete(Supplier<? extends RuntimeException> reason) {
         generation.unregister(this);
         RuntimeException failure;
         try {

@@ -51,6 +51,12 @@ final class WorkQueue<S, E> {
         }
     }
 
+    /** Queues work for {@code slot} alone, ahead of everything else it has, and wakes it. */
+    void addFirst(Slot<S, E> slot, Work<S> work) {
+        slot.own.addFirst(work);
+        slot.wake.signalAll();
+    }
+
     /** Puts back a chunk that could not start, at the head of the queue it came from, and wakes everyone. */
     void putBack(Chunk<S> chunk) {
         if (ordered) {

@@ -97,6 +97,11 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         return life.get() == Life.ABANDONED;
     }
 
+    /** Whether init ran (or there is none) and exit is due. Any thread. */
+    boolean started() {
+        return life.get() == Life.STARTED;
+    }
+
     /** Whether this worker can work no more: gone or abandoned. */
     boolean over() {
         Life now = life.get();
@@ -300,6 +305,11 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
             }
             if (work instanceof Ticket<S> t) {
                 ticket = t;
+            } else if (work instanceof Start<S> start) {
+                start(start.call(), stats);
+                if (over()) {
+                    return null;
+                }
             } else {
                 return (Chunk<S>) work;
             }
@@ -321,6 +331,17 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 : "its process ended"));
         if (!given) {
             generation.replaceLost(this);
+        }
+    }
+
+    /** Runs init for {@code call} unless it ran already or the call failed; always reports to the call. */
+    private void start(Call<S, ?, ?> call, WorkerStats stats) {
+        try {
+            if (life.get() == Life.READY && !call.hasFailed()) {
+                init(call, stats);
+            }
+        } finally {
+            call.started();
         }
     }
 

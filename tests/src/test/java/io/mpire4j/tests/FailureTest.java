@@ -208,6 +208,42 @@ class FailureTest extends PoolContract {
     }
 
     @Test
+    void oneWorkersInitFailureFailsEveryCallWhicheverWorkerTakesTheTasks() throws Exception {
+        int failing = workers() - 1;
+        Stateful stateful = Stateful.on(board()).failingInit(failing, "no connection");
+        for (int run = 0; run < 5; run++) { // before: most runs succeeded, the other workers took every task
+            try (var pool = StatefulParallel.create(stateful, options())) {
+                WorkerInitException e = assertThrows(WorkerInitException.class, () -> pool.count().map(range(8)),
+                        "run " + run);
+                assertEquals(failing, e.workerId());
+                assertEquals("no connection", e.getCause().getMessage());
+                // the worker is still not started, so every later call fails the same way
+                assertEquals(failing, assertThrows(WorkerInitException.class, () -> pool.count().apply(1)).workerId());
+                ExecutionException async = assertThrows(ExecutionException.class,
+                        () -> pool.countAsync(1).get(WAIT_SECONDS, TimeUnit.SECONDS));
+                assertEquals(failing, assertInstanceOf(WorkerInitException.class, async.getCause()).workerId());
+                assertThrows(WorkerInitException.class, () -> {
+                    try (Stream<Integer> results = pool.count().imap(range(3))) {
+                        results.forEach(x -> { });
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
+    void aCallStartsEveryWorkerSoEachOneExits() {
+        Stateful stateful = Stateful.on(board());
+        try (var pool = StatefulParallel.create(stateful, options())) {
+            assertEquals(List.of(1), pool.count().map(range(1))); // one task, yet every worker starts
+            pool.stopAndJoin();
+            assertEquals(IntStream.range(0, workers()).boxed().toList(),
+                    pool.exitResults().stream().map(Stateful.Exit::workerId).sorted().toList());
+            assertEquals(workers(), stateful.inits().size());
+        }
+    }
+
+    @Test
     void exitFailureIsReportedByStopAndJoinWithTheOtherExitsKept() {
         board().mark("failing");
         Stateful stateful = Stateful.on(board()).failingExit(0, "cannot flush").whileMarked("failing");
