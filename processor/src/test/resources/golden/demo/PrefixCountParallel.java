@@ -174,6 +174,8 @@ public final class PrefixCountParallel implements AutoCloseable {
      * <p>Thread-safe: calls may come from several threads at once.
      *
      * @return the exit results
+     * @throws IllegalStateException while kept-alive workers still run:
+     * call {@link #stopAndJoin()} first
      */
     public List<Set<String>> exitResults() {
         return this.pool.exitResults();

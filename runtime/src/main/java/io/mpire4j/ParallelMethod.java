@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collector;
 import java.util.stream.Stream;
 
 /**
@@ -136,6 +139,39 @@ public interface ParallelMethod<T, R> {
 
     /** As {@link #imap(Stream)}, but results come in the order they finish. */
     Stream<R> imapUnordered(Stream<? extends T> tasks);
+
+    /**
+     * Runs the method on every task and folds the results into one with {@code merge}, on the
+     * calling thread, in input order as they arrive ({@code merge} need only be associative, as for
+     * {@link Stream#reduce(BinaryOperator)}); no list of results is kept. The call's own reduction:
+     * each task returns a partial result (a map of counts, say) and the call hands back the merged
+     * whole, so two calls on one pool never mix their partials, whatever the workers keep.
+     *
+     * <pre>{@code
+     * Map<String, Stats> stations = pool.aggregate()
+     *         .reduce(FileRanges.lines(file, 64), Stats::mergeMaps)
+     *         .orElse(Map.of());
+     * }</pre>
+     *
+     * @return the merged result; empty when there are no tasks (a {@code null} result of the merge
+     *     also gives empty)
+     * @throws TaskFailedException if a task fails (the remaining tasks are cancelled); an exception
+     *     thrown by {@code merge} also cancels them and reaches the caller as is
+     */
+    Optional<R> reduce(Iterable<? extends T> tasks, BinaryOperator<R> merge);
+
+    /**
+     * Runs the method on every task and collects the results with {@code collector} on the calling
+     * thread as they arrive, as {@link Stream#collect(Collector)} does (in input order, unless the
+     * collector is {@link Collector.Characteristics#UNORDERED UNORDERED}, when they are taken as
+     * they finish); no list of results is kept. For example
+     * {@code collect(files, Collectors.summingLong(Long::longValue))} or
+     * {@code collect(ranges, Collectors.reducing(Map.of(), Stats::mergeMaps))}.
+     *
+     * @throws TaskFailedException if a task fails (the remaining tasks are cancelled); an exception
+     *     thrown by the collector also cancels them and reaches the caller as is
+     */
+    <A, X> X collect(Iterable<? extends T> tasks, Collector<? super R, A, X> collector);
 
     /** Runs one task on a worker and returns its result; its task index is {@code -1}. */
     R apply(T task);

@@ -39,7 +39,8 @@ public enum StartMethod {
      *       {@code taskset}).
      *   <li>Start-up: children start in parallel, with flags suited to short-lived JVMs and, when the
      *       class path holds only jars, a class-data archive (an AOT cache on JDK 24+) that the first
-     *       pool creates in the background and later pools reuse. Set the system property
+     *       pool creates in the background (at a lower priority, finishing even if this JVM exits
+     *       first) and later pools reuse. Set the system property
      *       {@code mpire4j.cds=false} to turn the archive off.
      * </ul>
      *

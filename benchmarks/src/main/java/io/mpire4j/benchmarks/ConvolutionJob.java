@@ -10,6 +10,7 @@ import io.mpire4j.annotations.Parallel;
  * and mpire4j gets it as the shared receiver of an instance {@code @Parallel} method
  * ({@code ConvolutionJobParallel.create(job, options)}).
  */
+@SuppressWarnings("mpire4j.crossing") // shared by threads only
 final class ConvolutionJob {
     static final int KERNEL = 4;
     static final int STEP = 5;

@@ -26,7 +26,8 @@ final class AddLifecycle {
                     .addJavadoc("The results of $L,\none per worker that stopped since the pool last started its "
                             + "workers (lifespan restarts included),\nin the order they arrived.\nWorkers stop in "
                             + "{@link #stopAndJoin()}, {@link #close()} or, without {@code keepAlive}, after "
-                            + "every call.\n\n<p>$L\n\n@return the exit results\n",
+                            + "every call.\n\n<p>$L\n\n@return the exit results\n@throws IllegalStateException while kept-alive "
+                            + "workers still run:\ncall {@link #stopAndJoin()} first\n",
                             Docs.link(model, model.exit().orElseThrow()), Docs.THREAD_SAFE)
                     .addStatement("return this.$N.exitResults()", pool)
                     .build());

@@ -103,7 +103,15 @@ enum Message {
             "parameter '%s' of @Parallel method '%s' would give the generated class '%s' an accessor "
                     + "'%1$s()', which clashes with Object.%1$s(); rename the parameter."),
 
+    // Warnings.
+    CROSSING("mpire4j.crossing",
+            "type '%s' in %s%s can cross to a child JVM neither by a generated codec nor by "
+                    + "serialization, so a PROCESSES pool would fail with it at run time; %s, or add "
+                    + "@SuppressWarnings(\"%s\") here if the pool never uses PROCESSES."),
+
     // The processor itself.
+    BAD_OPTION("BadOption",
+            "processor option -A%s=%s is not one of: %s; use one of those values or leave the option out."),
     SERVICES_FILE("ServicesFile",
             "cannot write '%s', which lets child-JVM workers find the generated classes: %s; "
                     + "make sure no other processor or build step writes that file."),

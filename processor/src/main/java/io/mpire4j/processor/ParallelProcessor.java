@@ -50,6 +50,15 @@ public final class ParallelProcessor extends AbstractProcessor {
         return names;
     }
 
+    /**
+     * {@code -Ampire4j.crossing=off} turns off the {@code [mpire4j.crossing]} warnings for the whole
+     * compilation (for code whose pools never use child JVMs); {@code warn} is the default.
+     */
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(CrossingCheck.KEY);
+    }
+
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();

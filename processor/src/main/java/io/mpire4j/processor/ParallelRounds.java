@@ -35,6 +35,8 @@ final class ParallelRounds {
     private final Filer filer;
     private final Reporter reporter;
     private final ClassValidator validator;
+    /** Null when {@code -Ampire4j.crossing=off}. */
+    private final CrossingCheck crossing;
     private final ModelFactory models;
     private final ParallelWriter writer;
     private Set<String> deferred = new LinkedHashSet<>();
@@ -50,6 +52,8 @@ final class ParallelRounds {
         this.filer = environment.getFiler();
         this.reporter = new Reporter(environment.getMessager());
         this.validator = new ClassValidator(elements, environment.getTypeUtils(), reporter);
+        this.crossing = CrossingCheck.fromOption(environment.getOptions().get(CrossingCheck.KEY), elements,
+                environment.getTypeUtils(), reporter);
         this.models = new ModelFactory(elements, environment.getTypeUtils());
         this.writer = new ParallelWriter(elements.getTypeElement("javax.annotation.processing.Generated") != null);
         this.services = new ServicesFile(filer, reporter);
@@ -109,6 +113,9 @@ final class ParallelRounds {
         }
         if (!validator.validate(annotated) || annotated.parallel().isEmpty()) {
             return;
+        }
+        if (crossing != null) {
+            crossing.check(annotated);
         }
         ClassModel model = models.build(annotated);
         String generated = model.generated().canonicalName();

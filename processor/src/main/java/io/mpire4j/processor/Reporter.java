@@ -23,6 +23,11 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
     }
 
+    /** Reports {@code message} as a warning on {@code element}; warnings are not counted. */
+    void warning(Element element, Message message, Object... args) {
+        messager.printMessage(Diagnostic.Kind.WARNING, message.format(args), element);
+    }
+
     /** Reports {@code message} as an error on no element: for output that belongs to no class now. */
     void error(Message message, Object... args) {
         errorCount++;

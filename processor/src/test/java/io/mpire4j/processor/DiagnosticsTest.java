@@ -733,6 +733,161 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("nested class 'PointArgs'");
     }
 
+    // --- warnings: values that cannot cross to a child JVM ---
+
+    @Test
+    void mapOfAPlainMutableClassAsResultWarnsOnTheMethod() {
+        Compilation compilation = expectWarning(Message.CROSSING, "static Map<String, Stats> aggregate(",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "import java.util.Map;",
+                "public class Brc {",
+                "    public static final class Stats { double min; double max; }",
+                "    @Parallel",
+                "    static Map<String, Stats> aggregate(String line) { return Map.of(); }",
+                "}");
+        assertThat(compilation).hadWarningContaining("[mpire4j.crossing] type 'demo.Brc.Stats' in the result of "
+                + "@Parallel method 'aggregate' (declared as 'java.util.Map<java.lang.String,demo.Brc.Stats>')");
+        assertThat(compilation).hadWarningContaining("implement java.io.Serializable");
+        assertThat(compilation).hadWarningContaining("@SuppressWarnings(\"mpire4j.crossing\")");
+    }
+
+    @Test
+    void aTaskParameterInsideARecordWarnsOnTheParameter() {
+        expectWarning(Message.CROSSING, "static int count(Job job,",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public class Jobs {",
+                "    public static final class Handle {}",
+                "    public record Job(String name, Handle handle) {}",
+                "    @Parallel",
+                "    static int count(Job job,",
+                "            int times) { return times; }",
+                "}");
+    }
+
+    @Test
+    void anElementOfASerializedCollectionMustBeSerializableToo() {
+        Compilation compilation = expectWarning(Message.CROSSING, "static int size(java.util.ArrayList<Plain> plains)",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public class Bag {",
+                "    public static final class Plain {}",
+                "    @Parallel",
+                "    static int size(java.util.ArrayList<Plain> plains) { return plains.size(); }",
+                "}");
+        assertThat(compilation).hadWarningContaining("type 'demo.Bag.Plain' in parameter 'plains'");
+    }
+
+    @Test
+    void exitResultAndSharedReceiverWarnOnTheirElements() {
+        JavaFileObject source = Compilers.source("demo.Shared",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public class Shared {",
+                "    public static final class Tally {}",
+                "    @Parallel",
+                "    int size(String s) { return s.length(); }",
+                "    @WorkerExit",
+                "    static Tally done() { return new Tally(); }",
+                "}");
+        Compilation compilation = Compilers.compile(source);
+        assertThat(compilation).succeeded();
+        assertWithMessage("warnings:\n%s", Compilers.describe(compilation, Diagnostic.Kind.WARNING))
+                .that(crossingWarnings(compilation)).hasSize(2);
+        assertThat(compilation).hadWarningContaining("the result of @WorkerExit method 'done'")
+                .inFile(source).onLineContaining("static Tally done()");
+        assertThat(compilation).hadWarningContaining("type 'demo.Shared' in the shared receiver")
+                .inFile(source).onLineContaining("public class Shared {");
+    }
+
+    @Test
+    void typesThatCrossAndSuppressedOnesCompileWithoutWarnings() {
+        JavaFileObject source = Compilers.source("demo.Fine",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "import java.io.Serializable;",
+                "import java.nio.file.Path;",
+                "import java.util.*;",
+                "public class Fine {",
+                "    public record Stats(double min, double max, long count) {}",
+                "    public static final class Box implements Serializable {",
+                "        private static final long serialVersionUID = 1L;",
+                "    }",
+                "    public static final class Plain {}",
+                "    public enum Kind { A, B }",
+                "    public record Node(String name, List<Node> children) implements Serializable {}",
+                "    @Parallel",
+                "    static Map<String, Stats> stats(Path file, Kind kind, Optional<int[]> extra) { return Map.of(); }",
+                "    @Parallel",
+                "    static List<Box> boxes(Set<Node> nodes, Object anything, CharSequence text) { return List.of(); }",
+                "    @Parallel",
+                "    static ArrayList<Box> more(TreeMap<String, Box[]> boxes, Comparable<Plain> maybe) { return null; }",
+                "    @SuppressWarnings(\"mpire4j.crossing\")",
+                "    @Parallel",
+                "    static Plain threadsOnly(Plain plain) { return plain; }",
+                "    @Parallel",
+                "    static int alsoThreadsOnly(@SuppressWarnings(\"mpire4j.crossing\") Plain plain) { return 0; }",
+                "}");
+        Compilation compilation = Compilers.compileStrictWithCrossing(source);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aSuppressionOnTheClassCoversEveryElement() {
+        JavaFileObject source = Compilers.source("demo.Local",
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "@SuppressWarnings(\"mpire4j.crossing\")",
+                "public class Local {",
+                "    public static final class Plain {}",
+                "    @Parallel",
+                "    Plain same(Plain plain) { return plain; }",
+                "}");
+        assertThat(Compilers.compileStrictWithCrossing(source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void theProcessorOptionTurnsTheCheckOffOrNamesABadValue() {
+        String[] lines = {
+                "package demo;",
+                "import io.mpire4j.annotations.*;",
+                "public class Plain {",
+                "    @Parallel",
+                "    int size(String s) { return s.length(); }",
+                "}"};
+        assertThat(Compiler.javac().withProcessors(new ParallelProcessor())
+                .withOptions("-Xlint:all", "-Werror", "-Ampire4j.crossing=off")
+                .compile(Compilers.source("demo.Plain", lines))).succeededWithoutWarnings();
+        assertThat(Compiler.javac().withProcessors(new ParallelProcessor())
+                .withOptions("-Ampire4j.crossing=warn")
+                .compile(Compilers.source("demo.Plain", lines))).hadWarningContaining("[mpire4j.crossing]");
+        TESTED.add(Message.BAD_OPTION);
+        Compilation bad = Compiler.javac().withProcessors(new ParallelProcessor())
+                .withOptions("-Ampire4j.crossing=quiet").compile(Compilers.source("demo.Plain", lines));
+        assertThat(bad).failed();
+        assertThat(bad).hadErrorContaining(
+                "[BadOption] processor option -Ampire4j.crossing=quiet is not one of: warn, off");
+    }
+
+    private static Compilation expectWarning(Message message, String lineContaining, String... lines) {
+        TESTED.add(message);
+        JavaFileObject source = Compilers.source("demo." + className(lines), lines);
+        Compilation compilation = Compilers.compile(source);
+        assertThat(compilation).succeeded();
+        assertWithMessage("warnings:\n%s", Compilers.describe(compilation, Diagnostic.Kind.WARNING))
+                .that(crossingWarnings(compilation)).hasSize(1);
+        assertThat(compilation).hadWarningContaining("[" + message.tag() + "] ")
+                .inFile(source)
+                .onLineContaining(lineContaining);
+        return compilation;
+    }
+
+    private static List<Diagnostic<? extends JavaFileObject>> crossingWarnings(Compilation compilation) {
+        return compilation.warnings().stream()
+                .filter(d -> d.getMessage(null).startsWith("[" + Message.CROSSING.tag() + "]")).toList();
+    }
+
     @AfterAll
     static void everyMessageIsTested() {
         Set<Message> untested = EnumSet.allOf(Message.class);

@@ -308,7 +308,7 @@ class GenerationTest {
                 .withProcessors(new FirstRoundProcessor(filer -> filer.createSourceFile("demo.Later").openWriter(),
                         "package demo;\npublic record Later(int w, int h) { public int area() { return w * h; } }\n"),
                         new ParallelProcessor())
-                .withOptions(Compilers.STRICT)
+                .withOptions(Compilers.STRICT_NO_CROSSING)
                 .compile(source);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(Compilers.generatedText(compilation, "demo.UsesParallel"))

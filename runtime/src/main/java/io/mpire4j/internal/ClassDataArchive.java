@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -23,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -39,12 +37,13 @@ import java.util.jar.Manifest;
  * otherwise children start without an archive. One archive per key: the JDK (version,
  * vendor, home), the class path and module path (with each entry's size and modification time, so
  * a rebuilt jar gets a new archive) and the JVM flags. The first pool that finds none starts a
- * training JVM in the background once its first child is ready ({@link #train()}); the training
- * writes to a temporary file that is renamed into place only when complete, so a reader never sees
- * a partial archive. Later children (and later pools, in any JVM of the same user) use it. No
- * temporary file or lock outlives its trainer: a shutdown hook stops the training JVM and deletes
- * them if this JVM exits first, and the next training removes those of trainers that were killed
- * (their pid, in the file's name or the lock, is dead).
+ * training JVM in the background once its first child is ready ({@link #train()}), at a lower
+ * priority and detached from this JVM, so that it finishes even when a short program exits first;
+ * the training writes to a temporary file that is renamed into place only when complete, so a
+ * reader never sees a partial archive. Later children (and later pools, in any JVM of the same
+ * user) use it. No temporary file or lock outlives its trainer: the trainer removes them as it
+ * ends, and the next training removes those of trainers that were killed (their pid, in the
+ * file's name or the lock, is dead).
  *
  * <p>Archives cannot hold classes loaded from directories (the JVM refuses to create one), so a
  * class path with a directory gets none; nor does one when the system property
@@ -64,7 +63,8 @@ final class ClassDataArchive {
     private final List<String> trainingCommand;
     private final AtomicBoolean trained = new AtomicBoolean();
 
-    private ClassDataArchive(boolean aot, Path dir, String key, List<String> trainingCommand) {
+    /** An archive named {@code key} in {@code dir}, trained by {@code trainingCommand} (the java executable first). */
+    ClassDataArchive(boolean aot, Path dir, String key, List<String> trainingCommand) {
         this.aot = aot;
         this.dir = dir;
         this.archive = dir.resolve(key + (aot ? ".aot" : ".jsa"));
@@ -194,9 +194,32 @@ final class ClassDataArchive {
     }
 
     /**
-     * Starts the training JVM in the background if there is no archive yet, it has not failed
-     * before, and no other pool (in this JVM or another) is training for the same key. Returns at
-     * once; the JDK's process-exit thread renames the result into place.
+     * What trains an archive, detached from the JVM that asks for it: a POSIX shell that writes its
+     * own pid into the lock, runs the training JVM at a lower priority (so that it takes what the
+     * workers leave of the CPUs) with the archive going to {@code <archive>.<its pid>-0.tmp},
+     * renames that into place when it is complete, marks the key failed otherwise, and removes its
+     * temporary files and the lock. Arguments: archive, lock, failed-marker, output flag, then the
+     * training command.
+     */
+    static final String TRAINER = String.join("\n",
+            "archive=$1; lock=$2; failed=$3; flag=$4; shift 4",
+            "tmp=\"$archive.$$-0.tmp\"",
+            "echo $$ > \"$lock\"",
+            "nice=; if command -v nice >/dev/null 2>&1; then nice='nice -n 10'; fi",
+            "java=$1; shift",
+            "$nice \"$java\" \"$flag$tmp\" \"$@\" </dev/null >/dev/null 2>&1",
+            "code=$?",
+            "if [ $code -eq 0 ] && [ -s \"$tmp\" ]; then mv -f \"$tmp\" \"$archive\";",
+            "else echo \"the training JVM ended with exit code $code\" > \"$failed\"; fi",
+            "rm -f \"$tmp\" \"$tmp.config\" \"$lock\"");
+
+    private static final Path SHELL = Path.of("/bin/sh");
+
+    /**
+     * Starts the training in the background if there is no archive yet, it has not failed before,
+     * and no other pool (in this JVM or another) is training for the same key. Returns at once.
+     * The training outlives this JVM if need be ({@link #TRAINER}): a short program that exits
+     * before it is done still leaves the archive for the next one, and never a partial file.
      */
     void train() {
         if (!trained.compareAndSet(false, true) || ready() || Files.exists(failed)) {
@@ -208,7 +231,7 @@ final class ClassDataArchive {
         }
         Path lock = Path.of(archive + ".lock");
         try {
-            if (privateDirProblem(dir) != null) {
+            if (privateDirProblem(dir) != null || !Files.isExecutable(SHELL)) {
                 TRAINING.remove(key);
                 return;
             }
@@ -217,37 +240,21 @@ final class ClassDataArchive {
                 TRAINING.remove(key);
                 return; // someone else is training
             }
-            Path temp = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + TMP);
-            List<String> command = new ArrayList<>(trainingCommand);
-            int at = 1; // right after the java executable
-            if (aot) {
-                command.add(at, "-XX:AOTCacheOutput=" + temp);
-            } else {
-                command.add(at, "-XX:ArchiveClassesAtExit=" + temp);
-                command.add(at, "-Xshare:auto");
+            List<String> command = new ArrayList<>(List.of(SHELL.toString(), "-c", TRAINER, "mpire4j-cds-trainer",
+                    archive.toString(), lock.toString(), failed.toString(),
+                    aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
+            command.add(trainingCommand.get(0));
+            if (!aot) {
+                command.add("-Xshare:auto");
             }
+            command.addAll(trainingCommand.subList(1, trainingCommand.size()));
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            Thread abandon = new Thread(() -> abandon(process, temp, lock), "mpire4j-cds-abandon");
-            try {
-                Runtime.getRuntime().addShutdownHook(abandon);
-            } catch (IllegalStateException shuttingDown) {
-                abandon(process, temp, lock);
-                return;
-            }
             process.getOutputStream().close();
-            process.onExit().whenComplete((p, error) -> {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(abandon);
-                } catch (IllegalStateException shuttingDown) {
-                    return; // the hook deletes what is left
-                }
-                finish(p, temp, lock, key);
-            });
+            process.onExit().whenComplete((p, error) -> TRAINING.remove(key));
         } catch (IOException | RuntimeException e) {
             markFailed(e.toString());
             deleteQuietly(lock);
@@ -293,39 +300,6 @@ final class ClassDataArchive {
         }
     }
 
-    /** The JVM exits while its training runs: stop the trainer (and what it started), delete its files. */
-    private static void abandon(Process process, Path temp, Path lock) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        deleteQuietly(temp);
-        deleteQuietly(Path.of(temp + ".config"));
-        deleteQuietly(lock);
-    }
-
-    /** Runs on the JDK's process-exit thread when the training JVM ends. */
-    private void finish(Process process, Path temp, Path lock, String key) {
-        try {
-            if (process != null && process.exitValue() == 0 && Files.isRegularFile(temp) && Files.size(temp) > 0) {
-                Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                markFailed("the training JVM ended with "
-                        + (process == null ? "an error" : ErrorReport.describeExit(process.exitValue())));
-            }
-        } catch (IOException | RuntimeException e) {
-            markFailed(e.toString());
-        } finally {
-            deleteQuietly(temp);
-            deleteQuietly(Path.of(temp + ".config"));
-            deleteQuietly(lock);
-            TRAINING.remove(key);
-        }
-    }
-
     private void markFailed(String why) {
         try {
             if (privateDirProblem(dir) == null) {
@@ -345,7 +319,7 @@ final class ClassDataArchive {
 
     /**
      * Deletes archives and leftovers not touched for a week, and the temporary files and locks of
-     * trainers whose JVM is gone (killed before its shutdown hook could run).
+     * trainers that were killed before they could remove them.
      */
     void cleanUp() {
         Instant limit = Instant.now().minus(STALE);

@@ -78,116 +78,25 @@ public final class Codecs {
         }
     };
 
-    public static final Codec<Boolean> BOOLEAN = nullSafe(DataOutput::writeBoolean, DataInput::readBoolean);
-    public static final Codec<Byte> BYTE = nullSafe((out, v) -> out.writeByte(v), DataInput::readByte);
-    public static final Codec<Short> SHORT = nullSafe((out, v) -> out.writeShort(v), DataInput::readShort);
-    public static final Codec<Character> CHAR = nullSafe((out, v) -> out.writeChar(v), DataInput::readChar);
-    public static final Codec<Integer> INT = nullSafe(DataOutput::writeInt, DataInput::readInt);
-    public static final Codec<Long> LONG = nullSafe(DataOutput::writeLong, DataInput::readLong);
-    public static final Codec<Float> FLOAT = nullSafe(DataOutput::writeFloat, DataInput::readFloat);
-    public static final Codec<Double> DOUBLE = nullSafe(DataOutput::writeDouble, DataInput::readDouble);
+    public static final Codec<Boolean> BOOLEAN = new Fixed<>(Fixed.BOOLEAN);
+    public static final Codec<Byte> BYTE = new Fixed<>(Fixed.BYTE);
+    public static final Codec<Short> SHORT = new Fixed<>(Fixed.SHORT);
+    public static final Codec<Character> CHAR = new Fixed<>(Fixed.CHAR);
+    public static final Codec<Integer> INT = new Fixed<>(Fixed.INT);
+    public static final Codec<Long> LONG = new Fixed<>(Fixed.LONG);
+    public static final Codec<Float> FLOAT = new Fixed<>(Fixed.FLOAT);
+    public static final Codec<Double> DOUBLE = new Fixed<>(Fixed.DOUBLE);
     /** Strings of any length (not limited to 64 KiB like {@code writeUTF}). */
-    public static final Codec<String> STRING = nullSafe(Codecs::writeString, Codecs::readString);
+    public static final Codec<String> STRING = new Fixed<>(Fixed.STRING);
 
-    public static final Codec<boolean[]> BOOLEAN_ARRAY = nullSafe((out, a) -> {
-        out.writeInt(a.length);
-        for (boolean v : a) {
-            out.writeBoolean(v);
-        }
-    }, in -> {
-        boolean[] a = new boolean[length(in)];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readBoolean();
-        }
-        return a;
-    });
-
-    public static final Codec<byte[]> BYTE_ARRAY = nullSafe((out, a) -> {
-        out.writeInt(a.length);
-        out.write(a);
-    }, in -> {
-        byte[] a = new byte[length(in)];
-        in.readFully(a);
-        return a;
-    });
-
-    public static final Codec<short[]> SHORT_ARRAY = nullSafe((out, a) -> {
-        out.writeInt(a.length);
-        for (short v : a) {
-            out.writeShort(v);
-        }
-    }, in -> {
-        short[] a = new short[length(in)];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readShort();
-        }
-        return a;
-    });
-
-    public static final Codec<char[]> CHAR_ARRAY = nullSafe((out, a) -> {
-        out.writeInt(a.length);
-        for (char v : a) {
-            out.writeChar(v);
-        }
-    }, in -> {
-        char[] a = new char[length(in)];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readChar();
-        }
-        return a;
-    });
-
-    public static final Codec<int[]> INT_ARRAY = nullSafe((out, a) -> {
-        out.writeInt(a.length);
-        for (int v : a) {
-            out.writeInt(v);
-        }
-    }, in -> {
-        int[] a = new int[length(in)];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readInt();
-        }
-        return a;
-    });
-
-    public static final Codec<long[]> LONG_ARRAY = nullSafe((out, a) -> {
-        out.writeInt(a.length);
-        for (long v : a) {
-            out.writeLong(v);
-        }
-    }, in -> {
-        long[] a = new long[length(in)];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readLong();
-        }
-        return a;
-    });
-
-    public static final Codec<float[]> FLOAT_ARRAY = nullSafe((out, a) -> {
-        out.writeInt(a.length);
-        for (float v : a) {
-            out.writeFloat(v);
-        }
-    }, in -> {
-        float[] a = new float[length(in)];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readFloat();
-        }
-        return a;
-    });
-
-    public static final Codec<double[]> DOUBLE_ARRAY = nullSafe((out, a) -> {
-        out.writeInt(a.length);
-        for (double v : a) {
-            out.writeDouble(v);
-        }
-    }, in -> {
-        double[] a = new double[length(in)];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readDouble();
-        }
-        return a;
-    });
+    public static final Codec<boolean[]> BOOLEAN_ARRAY = new Fixed<>(Fixed.BOOLEAN_ARRAY);
+    public static final Codec<byte[]> BYTE_ARRAY = new Fixed<>(Fixed.BYTE_ARRAY);
+    public static final Codec<short[]> SHORT_ARRAY = new Fixed<>(Fixed.SHORT_ARRAY);
+    public static final Codec<char[]> CHAR_ARRAY = new Fixed<>(Fixed.CHAR_ARRAY);
+    public static final Codec<int[]> INT_ARRAY = new Fixed<>(Fixed.INT_ARRAY);
+    public static final Codec<long[]> LONG_ARRAY = new Fixed<>(Fixed.LONG_ARRAY);
+    public static final Codec<float[]> FLOAT_ARRAY = new Fixed<>(Fixed.FLOAT_ARRAY);
+    public static final Codec<double[]> DOUBLE_ARRAY = new Fixed<>(Fixed.DOUBLE_ARRAY);
 
     /** An enum by ordinal; {@code values} is the enum's {@code values()}. */
     public static <E extends Enum<E>> Codec<E> enumOf(E[] values) {
@@ -220,45 +129,288 @@ public final class Codecs {
     // ---------------------------------------------------------------- everyday JDK values
 
     /** A path, as its string in the default file system. */
-    public static final Codec<java.nio.file.Path> PATH = nullSafe((out, p) -> writeString(out, p.toString()),
-            in -> java.nio.file.Path.of(readString(in)));
+    public static final Codec<java.nio.file.Path> PATH = new Fixed<>(Fixed.PATH);
     /** A URI, as its string. */
-    public static final Codec<java.net.URI> URI = nullSafe((out, u) -> writeString(out, u.toString()),
-            in -> java.net.URI.create(readString(in)));
-    public static final Codec<java.util.UUID> UUID = nullSafe((out, u) -> {
-        out.writeLong(u.getMostSignificantBits());
-        out.writeLong(u.getLeastSignificantBits());
-    }, in -> new java.util.UUID(in.readLong(), in.readLong()));
+    public static final Codec<java.net.URI> URI = new Fixed<>(Fixed.URI);
+    public static final Codec<java.util.UUID> UUID = new Fixed<>(Fixed.UUID);
     /** A big integer, as its two's-complement bytes. */
-    public static final Codec<java.math.BigInteger> BIG_INTEGER = nullSafe(
-            (out, b) -> BYTE_ARRAY.write(out, b.toByteArray()), in -> new java.math.BigInteger(BYTE_ARRAY.read(in)));
+    public static final Codec<java.math.BigInteger> BIG_INTEGER = new Fixed<>(Fixed.BIG_INTEGER);
     /** A big decimal, as its unscaled value and scale: exact, {@code 1.10} stays {@code 1.10}. */
-    public static final Codec<java.math.BigDecimal> BIG_DECIMAL = nullSafe((out, d) -> {
-        BYTE_ARRAY.write(out, d.unscaledValue().toByteArray());
-        out.writeInt(d.scale());
-    }, in -> new java.math.BigDecimal(new java.math.BigInteger(BYTE_ARRAY.read(in)), in.readInt()));
-    public static final Codec<java.time.Instant> INSTANT = nullSafe((out, t) -> {
-        out.writeLong(t.getEpochSecond());
-        out.writeInt(t.getNano());
-    }, in -> java.time.Instant.ofEpochSecond(in.readLong(), in.readInt()));
-    public static final Codec<java.time.Duration> DURATION = nullSafe((out, d) -> {
-        out.writeLong(d.getSeconds());
-        out.writeInt(d.getNano());
-    }, in -> java.time.Duration.ofSeconds(in.readLong(), in.readInt()));
-    public static final Codec<java.time.LocalDate> LOCAL_DATE = nullSafe((out, d) -> out.writeLong(d.toEpochDay()),
-            in -> java.time.LocalDate.ofEpochDay(in.readLong()));
-    public static final Codec<java.time.LocalTime> LOCAL_TIME = nullSafe((out, t) -> out.writeLong(t.toNanoOfDay()),
-            in -> java.time.LocalTime.ofNanoOfDay(in.readLong()));
-    public static final Codec<java.time.LocalDateTime> LOCAL_DATE_TIME = nullSafe((out, t) -> {
-        out.writeLong(t.toLocalDate().toEpochDay());
-        out.writeLong(t.toLocalTime().toNanoOfDay());
-    }, in -> java.time.LocalDateTime.of(java.time.LocalDate.ofEpochDay(in.readLong()),
-            java.time.LocalTime.ofNanoOfDay(in.readLong())));
+    public static final Codec<java.math.BigDecimal> BIG_DECIMAL = new Fixed<>(Fixed.BIG_DECIMAL);
+    public static final Codec<java.time.Instant> INSTANT = new Fixed<>(Fixed.INSTANT);
+    public static final Codec<java.time.Duration> DURATION = new Fixed<>(Fixed.DURATION);
+    public static final Codec<java.time.LocalDate> LOCAL_DATE = new Fixed<>(Fixed.LOCAL_DATE);
+    public static final Codec<java.time.LocalTime> LOCAL_TIME = new Fixed<>(Fixed.LOCAL_TIME);
+    public static final Codec<java.time.LocalDateTime> LOCAL_DATE_TIME = new Fixed<>(Fixed.LOCAL_DATE_TIME);
     /** A zoned date-time, with its zone id: the same instant and the same zone rules on the other side. */
-    public static final Codec<java.time.ZonedDateTime> ZONED_DATE_TIME = nullSafe((out, t) -> {
-        INSTANT.write(out, t.toInstant());
-        writeString(out, t.getZone().getId());
-    }, in -> java.time.ZonedDateTime.ofInstant(INSTANT.read(in), java.time.ZoneId.of(readString(in))));
+    public static final Codec<java.time.ZonedDateTime> ZONED_DATE_TIME = new Fixed<>(Fixed.ZONED_DATE_TIME);
+
+    /**
+     * The codecs of fixed types above: one class that switches on the type, not a pair of lambdas
+     * each, so that a pool (or a child JVM) starts without spinning up some sixty lambda classes it
+     * may never use (on a cold JVM that cost tens of milliseconds per pool). Null-safe with the same
+     * marker byte as {@link #nullSafe}. Immutable.
+     */
+    private static final class Fixed<T> implements Codec<T> {
+        static final int BOOLEAN = 0;
+        static final int BYTE = 1;
+        static final int SHORT = 2;
+        static final int CHAR = 3;
+        static final int INT = 4;
+        static final int LONG = 5;
+        static final int FLOAT = 6;
+        static final int DOUBLE = 7;
+        static final int STRING = 8;
+        static final int BOOLEAN_ARRAY = 9;
+        static final int BYTE_ARRAY = 10;
+        static final int SHORT_ARRAY = 11;
+        static final int CHAR_ARRAY = 12;
+        static final int INT_ARRAY = 13;
+        static final int LONG_ARRAY = 14;
+        static final int FLOAT_ARRAY = 15;
+        static final int DOUBLE_ARRAY = 16;
+        static final int PATH = 17;
+        static final int URI = 18;
+        static final int UUID = 19;
+        static final int BIG_INTEGER = 20;
+        static final int BIG_DECIMAL = 21;
+        static final int INSTANT = 22;
+        static final int DURATION = 23;
+        static final int LOCAL_DATE = 24;
+        static final int LOCAL_TIME = 25;
+        static final int LOCAL_DATE_TIME = 26;
+        static final int ZONED_DATE_TIME = 27;
+
+        private final int kind;
+
+        Fixed(int kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public void write(DataOutput out, T value) throws IOException {
+            if (value == null) {
+                out.writeByte(NULL);
+            } else {
+                out.writeByte(PRESENT);
+                writeValue(out, value);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T read(DataInput in) throws IOException {
+            int marker = in.readUnsignedByte();
+            if (marker == NULL) {
+                return null;
+            }
+            if (marker != PRESENT) {
+                throw new IOException("corrupt stream: expected a presence marker, read " + marker);
+            }
+            return (T) readValue(in);
+        }
+
+        private void writeValue(DataOutput out, Object v) throws IOException {
+            switch (kind) {
+                case BOOLEAN -> out.writeBoolean((Boolean) v);
+                case BYTE -> out.writeByte((Byte) v);
+                case SHORT -> out.writeShort((Short) v);
+                case CHAR -> out.writeChar((Character) v);
+                case INT -> out.writeInt((Integer) v);
+                case LONG -> out.writeLong((Long) v);
+                case FLOAT -> out.writeFloat((Float) v);
+                case DOUBLE -> out.writeDouble((Double) v);
+                case STRING -> writeString(out, (String) v);
+                case BOOLEAN_ARRAY -> {
+                    boolean[] a = (boolean[]) v;
+                    out.writeInt(a.length);
+                    for (boolean e : a) {
+                        out.writeBoolean(e);
+                    }
+                }
+                case BYTE_ARRAY -> writeBytes(out, (byte[]) v);
+                case SHORT_ARRAY -> {
+                    short[] a = (short[]) v;
+                    out.writeInt(a.length);
+                    for (short e : a) {
+                        out.writeShort(e);
+                    }
+                }
+                case CHAR_ARRAY -> {
+                    char[] a = (char[]) v;
+                    out.writeInt(a.length);
+                    for (char e : a) {
+                        out.writeChar(e);
+                    }
+                }
+                case INT_ARRAY -> {
+                    int[] a = (int[]) v;
+                    out.writeInt(a.length);
+                    for (int e : a) {
+                        out.writeInt(e);
+                    }
+                }
+                case LONG_ARRAY -> {
+                    long[] a = (long[]) v;
+                    out.writeInt(a.length);
+                    for (long e : a) {
+                        out.writeLong(e);
+                    }
+                }
+                case FLOAT_ARRAY -> {
+                    float[] a = (float[]) v;
+                    out.writeInt(a.length);
+                    for (float e : a) {
+                        out.writeFloat(e);
+                    }
+                }
+                case DOUBLE_ARRAY -> {
+                    double[] a = (double[]) v;
+                    out.writeInt(a.length);
+                    for (double e : a) {
+                        out.writeDouble(e);
+                    }
+                }
+                default -> writeJdkValue(out, v);
+            }
+        }
+
+        private void writeJdkValue(DataOutput out, Object v) throws IOException {
+            switch (kind) {
+                case PATH, URI -> writeString(out, v.toString());
+                case UUID -> {
+                    java.util.UUID u = (java.util.UUID) v;
+                    out.writeLong(u.getMostSignificantBits());
+                    out.writeLong(u.getLeastSignificantBits());
+                }
+                case BIG_INTEGER -> Codecs.BYTE_ARRAY.write(out, ((java.math.BigInteger) v).toByteArray());
+                case BIG_DECIMAL -> {
+                    java.math.BigDecimal d = (java.math.BigDecimal) v;
+                    Codecs.BYTE_ARRAY.write(out, d.unscaledValue().toByteArray());
+                    out.writeInt(d.scale());
+                }
+                case INSTANT -> {
+                    java.time.Instant t = (java.time.Instant) v;
+                    out.writeLong(t.getEpochSecond());
+                    out.writeInt(t.getNano());
+                }
+                case DURATION -> {
+                    java.time.Duration d = (java.time.Duration) v;
+                    out.writeLong(d.getSeconds());
+                    out.writeInt(d.getNano());
+                }
+                case LOCAL_DATE -> out.writeLong(((java.time.LocalDate) v).toEpochDay());
+                case LOCAL_TIME -> out.writeLong(((java.time.LocalTime) v).toNanoOfDay());
+                case LOCAL_DATE_TIME -> {
+                    java.time.LocalDateTime t = (java.time.LocalDateTime) v;
+                    out.writeLong(t.toLocalDate().toEpochDay());
+                    out.writeLong(t.toLocalTime().toNanoOfDay());
+                }
+                case ZONED_DATE_TIME -> {
+                    java.time.ZonedDateTime t = (java.time.ZonedDateTime) v;
+                    Codecs.INSTANT.write(out, t.toInstant());
+                    writeString(out, t.getZone().getId());
+                }
+                default -> throw new IllegalStateException("no fixed codec " + kind);
+            }
+        }
+
+        private Object readValue(DataInput in) throws IOException {
+            return switch (kind) {
+                case BOOLEAN -> in.readBoolean();
+                case BYTE -> in.readByte();
+                case SHORT -> in.readShort();
+                case CHAR -> in.readChar();
+                case INT -> in.readInt();
+                case LONG -> in.readLong();
+                case FLOAT -> in.readFloat();
+                case DOUBLE -> in.readDouble();
+                case STRING -> readString(in);
+                case BOOLEAN_ARRAY -> {
+                    boolean[] a = new boolean[length(in)];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readBoolean();
+                    }
+                    yield a;
+                }
+                case BYTE_ARRAY -> readBytes(in);
+                case SHORT_ARRAY -> {
+                    short[] a = new short[length(in)];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readShort();
+                    }
+                    yield a;
+                }
+                case CHAR_ARRAY -> {
+                    char[] a = new char[length(in)];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readChar();
+                    }
+                    yield a;
+                }
+                case INT_ARRAY -> {
+                    int[] a = new int[length(in)];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readInt();
+                    }
+                    yield a;
+                }
+                case LONG_ARRAY -> {
+                    long[] a = new long[length(in)];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readLong();
+                    }
+                    yield a;
+                }
+                case FLOAT_ARRAY -> {
+                    float[] a = new float[length(in)];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readFloat();
+                    }
+                    yield a;
+                }
+                case DOUBLE_ARRAY -> {
+                    double[] a = new double[length(in)];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readDouble();
+                    }
+                    yield a;
+                }
+                default -> readJdkValue(in);
+            };
+        }
+
+        private Object readJdkValue(DataInput in) throws IOException {
+            return switch (kind) {
+                case PATH -> java.nio.file.Path.of(readString(in));
+                case URI -> java.net.URI.create(readString(in));
+                case UUID -> new java.util.UUID(in.readLong(), in.readLong());
+                case BIG_INTEGER -> new java.math.BigInteger(Codecs.BYTE_ARRAY.read(in));
+                case BIG_DECIMAL -> new java.math.BigDecimal(new java.math.BigInteger(Codecs.BYTE_ARRAY.read(in)),
+                        in.readInt());
+                case INSTANT -> java.time.Instant.ofEpochSecond(in.readLong(), in.readInt());
+                case DURATION -> java.time.Duration.ofSeconds(in.readLong(), in.readInt());
+                case LOCAL_DATE -> java.time.LocalDate.ofEpochDay(in.readLong());
+                case LOCAL_TIME -> java.time.LocalTime.ofNanoOfDay(in.readLong());
+                case LOCAL_DATE_TIME -> java.time.LocalDateTime.of(java.time.LocalDate.ofEpochDay(in.readLong()),
+                        java.time.LocalTime.ofNanoOfDay(in.readLong()));
+                case ZONED_DATE_TIME -> java.time.ZonedDateTime.ofInstant(Codecs.INSTANT.read(in),
+                        java.time.ZoneId.of(readString(in)));
+                default -> throw new IllegalStateException("no fixed codec " + kind);
+            };
+        }
+
+        private static void writeBytes(DataOutput out, byte[] a) throws IOException {
+            out.writeInt(a.length);
+            out.write(a);
+        }
+
+        private static byte[] readBytes(DataInput in) throws IOException {
+            byte[] a = new byte[length(in)];
+            in.readFully(a);
+            return a;
+        }
+    }
 
     /** An optional: empty, or its value with {@code element}. */
     public static <E> Codec<java.util.Optional<E>> optional(Codec<E> element) {

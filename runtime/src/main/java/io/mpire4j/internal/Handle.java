@@ -7,7 +7,11 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collector;
 import java.util.stream.Stream;
 
 /**
@@ -145,6 +149,37 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
     public Stream<R> imapUnordered(Stream<? extends T> tasks) {
         Objects.requireNonNull(tasks, "tasks");
         return runner.stream(settings, tasks.iterator(), settings.length(), false, tasks);
+    }
+
+    @Override
+    public Optional<R> reduce(Iterable<? extends T> tasks, BinaryOperator<R> merge) {
+        Objects.requireNonNull(merge, "merge");
+        try (Stream<R> results = imap(tasks)) {
+            Iterator<R> each = results.iterator();
+            if (!each.hasNext()) {
+                return Optional.empty();
+            }
+            R merged = each.next();
+            while (each.hasNext()) {
+                merged = merge.apply(merged, each.next());
+            }
+            return Optional.ofNullable(merged);
+        }
+    }
+
+    @Override
+    public <A, X> X collect(Iterable<? extends T> tasks, Collector<? super R, A, X> collector) {
+        Objects.requireNonNull(collector, "collector");
+        boolean unordered = collector.characteristics().contains(Collector.Characteristics.UNORDERED);
+        A container = collector.supplier().get();
+        BiConsumer<A, ? super R> accumulator = collector.accumulator();
+        try (Stream<R> results = unordered ? imapUnordered(tasks) : imap(tasks)) {
+            Iterator<R> each = results.iterator();
+            while (each.hasNext()) {
+                accumulator.accept(container, each.next());
+            }
+        }
+        return collector.finisher().apply(container);
     }
 
     @Override

@@ -447,7 +447,9 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 if (failure == null) {
                     generation.exits().result(result);
                 } else {
-                    generation.exits().failed(ErrorReport.exitFailed(program.exitName(), slot.id, "failed", failure));
+                    Throwable cause = failure;
+                    int id = slot.id;
+                    generation.exits().failed(() -> ErrorReport.exitFailed(program.exitName(), id, "failed", cause));
                 }
             }
         }
@@ -494,8 +496,10 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                 String limit = "did not finish within " + ErrorReport.duration(generation.plan.initTimeout());
                 call.fail(() -> ErrorReport.initFailed(program.initName(), id, limit, null));
             }
-            case EXIT -> generation.exits().failed(ErrorReport.exitFailed(program.exitName(), id, "did not finish within "
-                    + ErrorReport.duration(generation.plan.exitTimeout()), null));
+            case EXIT -> {
+                String limit = "did not finish within " + ErrorReport.duration(generation.plan.exitTimeout());
+                generation.exits().failed(() -> ErrorReport.exitFailed(program.exitName(), id, limit, null));
+            }
             case IDLE -> { }
         }
     }

@@ -172,10 +172,27 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         }
     }
 
-    /** See the generated class's {@code exitResults()}. */
+    /**
+     * See the generated class's {@code exitResults()}.
+     *
+     * @throws IllegalStateException while the workers that give the results still run (kept alive
+     *     after a call, or a call still running): exits run only as they stop, so the list would be
+     *     silently empty or partial
+     */
     public List<E> exitResults() {
         Generation<S, E> generation = latest();
-        return generation == null ? List.of() : generation.exits().results();
+        if (generation == null) {
+            return List.of();
+        }
+        if (!generation.isStopped()) {
+            throw new IllegalStateException(plan.keepAlive()
+                    ? "exitResults() is not ready while the pool's workers are kept alive: @WorkerExit "
+                            + program.exitName() + " runs when they stop; call stopAndJoin() (or close()) first,"
+                            + " then exitResults()"
+                    : "exitResults() is not ready while a call is still running: with keepAlive(false) @WorkerExit "
+                            + program.exitName() + " runs as each call ends; read exitResults() after the call returns");
+        }
+        return generation.exits().results();
     }
 
     /** See the generated class's {@code insights()}. */

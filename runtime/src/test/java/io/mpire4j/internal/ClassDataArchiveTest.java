@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,5 +92,67 @@ class ClassDataArchiveTest {
         assertFalse(ClassDataArchive.staleLock(live));
         assertFalse(Files.exists(tmp.resolve("none.lock"), LinkOption.NOFOLLOW_LINKS));
         assertFalse(ClassDataArchive.staleLock(tmp.resolve("none.lock")));
+    }
+
+    /** A stand-in for the training JVM: after {@code seconds}, writes the archive it was asked for, or fails. */
+    private Path fakeJava(String seconds, boolean succeed) throws IOException {
+        Path script = tmp.resolve(succeed ? "java-ok" : "java-fails");
+        Files.writeString(script, String.join("\n", "#!/bin/sh",
+                "out=\"${1#*=}\"",
+                "sleep " + seconds,
+                succeed ? "printf archive > \"$out\"" : "exit 3", ""));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            Thread.sleep(20); // polling a file condition, as Awaitility would
+        }
+    }
+
+    private static List<String> leftovers(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".tmp") || n.endsWith(".config") || n.endsWith(".lock")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void trainingOutlivesTheShortProgramThatStartedItAndLeavesOnlyTheArchive() throws Exception {
+        Path dir = tmp.resolve("cache/mpire4j/cds");
+        assertNull(ClassDataArchive.privateDirProblem(dir));
+        Path fake = fakeJava("1", true);
+        Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TrainThenExit.class.getName(), dir.toString(),
+                fake.toString()).inheritIO().start();
+        assertTrue(program.waitFor(30, TimeUnit.SECONDS), "the short program did not exit");
+        assertEquals(0, program.exitValue());
+        // The program is gone; its training carries on and renames the archive into place.
+        awaitUntil(() -> Files.isRegularFile(dir.resolve("k.aot")), "the archive appears after its program exited");
+        awaitUntil(() -> leftovers(dir).isEmpty(), "no temporary file or lock is left: " + leftovers(dir));
+        assertEquals("archive", Files.readString(dir.resolve("k.aot")));
+        assertFalse(Files.exists(dir.resolve("k.failed")));
+    }
+
+    @Test
+    void aFailedTrainingIsMarkedAndLeavesNothingBehind() throws Exception {
+        Path dir = tmp.resolve("cache/mpire4j/cds");
+        assertNull(ClassDataArchive.privateDirProblem(dir));
+        ClassDataArchive archive = new ClassDataArchive(true, dir, "k", List.of(fakeJava("0", false).toString()));
+        archive.train();
+        awaitUntil(() -> Files.exists(dir.resolve("k.failed")) && leftovers(dir).isEmpty(),
+                "the failure is marked and nothing is left: " + leftovers(dir));
+        assertTrue(Files.readString(dir.resolve("k.failed")).contains("exit code 3"));
+        assertFalse(archive.ready());
+        archive.train(); // marked failed: no second attempt
+        assertTrue(leftovers(dir).isEmpty());
     }
 }

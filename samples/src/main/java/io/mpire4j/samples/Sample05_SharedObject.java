@@ -12,8 +12,13 @@ import java.util.List;
  * reference, so six blurs cost no copies at all. The shared object must be safe to read from
  * several threads at once (here it is never written after construction).
  *
+ * <p>This class is not {@code Serializable}, so it could not be sent to child JVMs: the processor
+ * warns about that ({@code [mpire4j.crossing]}) unless told, as here, that the pool only ever runs
+ * on threads.
+ *
  * <p>Run: {@code ./build samples}.
  */
+@SuppressWarnings("mpire4j.crossing") // shared by threads only, never sent to a child JVM
 public final class Sample05_SharedObject {
     private final double[][] image;
 

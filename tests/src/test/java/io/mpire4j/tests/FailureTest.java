@@ -262,6 +262,23 @@ class FailureTest extends PoolContract {
     }
 
     @Test
+    void exitFailureCarriesTheCallersFrames() {
+        Stateful stateful = Stateful.on(board()).failingExit(-1, "cannot flush");
+        var pool = StatefulParallel.create(stateful, options());
+        pool.count().map(range(20));
+        WorkerExitException e = assertThrows(WorkerExitException.class, () -> stopFromHere(pool));
+        assertTrue(Stream.of(e.getStackTrace()).anyMatch(f -> f.getMethodName().equals("stopFromHere")),
+                "the stack names the caller's frames, not only the worker's: " + List.of(e.getStackTrace()));
+        assertTrue(Stream.of(e.getSuppressed()).allMatch(s -> Stream.of(s.getStackTrace())
+                .anyMatch(f -> f.getMethodName().equals("stopFromHere"))), "suppressed exits too");
+        pool.close();
+    }
+
+    private static void stopFromHere(StatefulParallel pool) {
+        pool.stopAndJoin();
+    }
+
+    @Test
     void exitFailureIsReportedByClose() {
         Stateful stateful = Stateful.on(board()).failingExit(-1, "cannot flush");
         var pool = StatefulParallel.create(stateful, options());

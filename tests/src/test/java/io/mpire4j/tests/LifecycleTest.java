@@ -59,7 +59,7 @@ class LifecycleTest extends PoolContract {
             assertTrue(inits.size() <= workers(), "inits: " + inits);
             assertEquals(inits.size(), ids(inits).size(), "a worker ran init twice: " + inits);
             assertEquals(0, stateful.exitsStarted(), "an exit ran while workers are kept alive");
-            assertEquals(List.of(), pool.exitResults());
+            assertThrows(IllegalStateException.class, pool::exitResults, "workers alive: exits not ready");
 
             pool.stopAndJoin();
             List<Stateful.Exit> exits = pool.exitResults();
@@ -81,7 +81,7 @@ class LifecycleTest extends PoolContract {
 
             pool.count().chunkSize(1).map(range(12));
             assertTrue(stateful.inits().size() > initsBefore, "no init after stopAndJoin: workers were not fresh");
-            assertEquals(List.of(), pool.exitResults(), "exitResults hold the exits since workers last started");
+            assertThrows(IllegalStateException.class, pool::exitResults, "fresh workers alive: exits not ready");
 
             pool.stopAndJoin();
             List<Stateful.Exit> second = pool.exitResults();

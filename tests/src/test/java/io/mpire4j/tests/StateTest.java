@@ -1,6 +1,7 @@
 package io.mpire4j.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mpire4j.tests.fixtures.Seen;
@@ -73,6 +74,20 @@ class StateTest extends PoolContract {
             assertEquals(4, first.stream().mapToInt(Integer::intValue).max().orElseThrow());
             assertEquals(8, second.stream().mapToInt(Integer::intValue).max().orElseThrow());
             assertEquals(workers(), stateful.inits().size());
+        }
+    }
+
+    @Test
+    void exitResultsWhileWorkersAreKeptAliveSaysToStopThemFirst() {
+        Stateful stateful = Stateful.on(board());
+        try (var pool = StatefulParallel.create(stateful, options())) {
+            assertEquals(List.of(), pool.exitResults(), "no workers started yet: nothing to wait for");
+            pool.count().map(range(20));
+            IllegalStateException e = assertThrows(IllegalStateException.class, pool::exitResults);
+            assertTrue(e.getMessage().contains("call stopAndJoin() (or close()) first"), e.getMessage());
+            assertTrue(e.getMessage().contains("Stateful.finish"), e.getMessage());
+            pool.stopAndJoin();
+            assertEquals(20, pool.exitResults().stream().mapToInt(Stateful.Exit::tasks).sum());
         }
     }
 

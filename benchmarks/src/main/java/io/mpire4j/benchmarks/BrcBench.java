@@ -1,0 +1,169 @@
+package io.mpire4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The One Billion Row Challenge, scaled down (issue 14): the challenge's single-threaded baseline,
+ * a hand-written {@code ExecutorService} over line-aligned ranges, and mpire4j on threads and on
+ * child JVMs, at 1 and 2 workers. Every run is a fresh JVM ({@link BrcFork}, with
+ * {@link Runner#JVM_FLAGS}) timed as the challenge times it, cold: pool and child-JVM start-up
+ * included. Every run must print the same answer (its SHA-256 is compared), else no report is
+ * written. The median of the trials goes into the report, with the ratio to the hand-written
+ * version at the same number of workers.
+ *
+ * <p>Run: {@code benchmarks/run --brc} (50 million rows, 7 trials, about 5 minutes on 2 cores, the input
+ * generated once into {@code benchmarks/target/brc}) or {@code benchmarks/run --quick --brc}
+ * (5 million rows). Writes {@code brc.md} and {@code brc.json} to the output directory.
+ */
+final class BrcBench {
+    private BrcBench() {}
+
+    private record Config(String peer, int workers) {}
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        long rows = Long.parseLong(args[1]);
+        int trials = Integer.parseInt(args[2]);
+        Path scratch = Path.of(args[3]);
+        String classPath = System.getProperty("java.class.path");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        long generating = System.nanoTime();
+        Path file = Brc.measurements(scratch, rows);
+        System.out.printf(Locale.ROOT, "input: %s (%,d bytes; ready in %.1f s)%n", file, Files.size(file),
+                (System.nanoTime() - generating) / 1e9);
+
+        List<Config> configs = new ArrayList<>(List.of(new Config("baseline", 1)));
+        for (int workers : new int[] {1, 2}) {
+            for (String peer : List.of("executor", "mpire4j-threads", "mpire4j-processes")) {
+                configs.add(new Config(peer, workers));
+            }
+        }
+        Map<Config, double[]> times = new LinkedHashMap<>();
+        Map<Config, double[]> cpus = new LinkedHashMap<>();
+        Set<String> answers = new LinkedHashSet<>();
+        String sample = null;
+        // Trials interleave the configurations, so a busy minute on the shared machine hits them all alike.
+        for (int trial = 0; trial < trials; trial++) {
+            for (Config config : configs) {
+                if (config.peer().equals("baseline") && trial >= Math.min(trials, 3)) {
+                    continue; // slow and only a reference: three runs place it
+                }
+                List<String> command = new ArrayList<>(List.of(java));
+                command.addAll(Runner.JVM_FLAGS);
+                command.addAll(List.of("-cp", classPath, "io.mpire4j.benchmarks.BrcFork", config.peer(),
+                        Integer.toString(config.workers()), file.toString()));
+                String[] result = fork(command);
+                double seconds = Double.parseDouble(result[1]);
+                answers.add(result[2]);
+                sample = result[3];
+                add(times, config, seconds);
+                double cpu = Double.parseDouble(result[4]);
+                add(cpus, config, cpu);
+                System.out.printf(Locale.ROOT, "trial %d  %-18s w=%d  %7.3f s  cpu %6.2f s  load %.1f%n", trial + 1,
+                        config.peer(), config.workers(), seconds, cpu, loadAverage());
+            }
+        }
+        if (answers.size() != 1) {
+            System.err.println("BENCHMARK FAILED: the peers gave different answers " + answers + "; no report written");
+            System.exit(1);
+        }
+        String md = markdown(rows, Files.size(file), times, cpus, sample, trials);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("brc.md"), md, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("brc.json"), json(rows, times, cpus), StandardCharsets.UTF_8);
+        System.out.print(md);
+    }
+
+    private static void add(Map<Config, double[]> samples, Config config, double value) {
+        double[] before = samples.getOrDefault(config, new double[0]);
+        double[] now = Arrays.copyOf(before, before.length + 1);
+        now[before.length] = value;
+        samples.put(config, now);
+    }
+
+    private static String[] fork(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("a fork ran over 10 minutes: " + command);
+        }
+        for (String line : output.split("\n")) {
+            if (line.startsWith("RESULT\t")) {
+                return line.split("\t", 5);
+            }
+        }
+        throw new IllegalStateException("fork exited with " + process.exitValue() + " and no result: " + output);
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static double median(double[] samples) {
+        double[] s = samples.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double min(double[] samples) {
+        return Arrays.stream(samples).min().orElse(Double.NaN);
+    }
+
+    private static String markdown(long rows, long bytes, Map<Config, double[]> times, Map<Config, double[]> cpus,
+            String sample, int trials) {
+        StringBuilder s = new StringBuilder("# One Billion Row Challenge, scaled down\n\n");
+        s.append(String.format(Locale.ROOT, "%,d rows (%,d MB), every run a fresh JVM (%s), timed cold from the "
+                + "start of the work to the answer, pool and child-JVM start-up included. Median of %d trials "
+                + "(baseline: %d), interleaved; %d CPUs, %s %s. Every run printed the same answer: `%s…`%n%n",
+                rows, bytes >> 20, String.join(" ", Runner.JVM_FLAGS), trials, Math.min(trials, 3),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), sample));
+        s.append("The ratios divide by the hand-written `ExecutorService` version at the same number of workers: of the "
+                + "medians, and of the best runs (the run least disturbed by other work on a shared machine). CPU is the "
+                + "median CPU time of the run's JVM and its child JVMs (Linux `/proc`), which such work disturbs less: "
+                + "its ratio is the work a peer adds, whatever the wall clock.\n\n");
+        s.append("| peer | workers | median | min – max | vs hand-written (median) | (best) | CPU | (ratio) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<Config, double[]> e : times.entrySet()) {
+            Config c = e.getKey();
+            double[] t = e.getValue();
+            double[] executor = times.get(new Config("executor", c.workers()));
+            boolean reference = executor == null || c.peer().equals("baseline");
+            String ratio = reference ? "" : String.format(Locale.ROOT, "%.2fx", median(t) / median(executor));
+            String best = reference ? "" : String.format(Locale.ROOT, "%.2fx", min(t) / min(executor));
+            double[] cpu = cpus.get(c);
+            double[] executorCpu = cpus.get(new Config("executor", c.workers()));
+            String cpuRatio = reference ? "" : String.format(Locale.ROOT, "%.2fx", median(cpu) / median(executorCpu));
+            s.append(String.format(Locale.ROOT, "| %s | %d | %.3f s | %.3f – %.3f | %s | %s | %.2f s | %s |%n", c.peer(),
+                    c.workers(), median(t), min(t), Arrays.stream(t).max().orElse(0), ratio, best, median(cpu), cpuRatio));
+        }
+        return s.toString();
+    }
+
+    private static String json(long rows, Map<Config, double[]> times, Map<Config, double[]> cpus) {
+        StringBuilder s = new StringBuilder("{\"rows\": " + rows + ", \"runs\": [\n");
+        int i = 0;
+        for (Map.Entry<Config, double[]> e : times.entrySet()) {
+            s.append(String.format(Locale.ROOT, "  {\"peer\": \"%s\", \"workers\": %d, \"median\": %.4f, \"min\": %.4f, \"seconds\": %s, "
+                    + "\"cpuSeconds\": %s}%s%n",
+                    e.getKey().peer(), e.getKey().workers(), median(e.getValue()), min(e.getValue()),
+                    Arrays.toString(e.getValue()), Arrays.toString(cpus.get(e.getKey())),
+                    ++i < times.size() ? "," : ""));
+        }
+        return s.append("]}\n").toString();
+    }
+}
