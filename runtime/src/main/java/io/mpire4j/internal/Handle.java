@@ -1,6 +1,8 @@
 package io.mpire4j.internal;
 
+import io.mpire4j.Outcome;
 import io.mpire4j.ParallelMethod;
+import io.mpire4j.TaskFailedException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -8,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -96,6 +99,40 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
     public ParallelMethod<T, R> length(long tasks) {
         Preconditions.requireNonNegative("length", tasks);
         return with(settings.withLength(tasks));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ParallelMethod<T, Outcome<R>> outcomes() {
+        if (settings.policy().outcomes()) {
+            throw new IllegalStateException("outcomes() was already called on this handle: it hands out outcomes");
+        }
+        // The same dispatcher: with outcomes set, every result it hands out is an Outcome<R>.
+        return new Handle<>((Dispatcher<?, T, Outcome<R>>) (Dispatcher) runner,
+                settings.withPolicy(settings.policy().withOutcomes()));
+    }
+
+    @Override
+    public ParallelMethod<T, R> retries(int retries) {
+        return retries(retries, settings.policy().backoff());
+    }
+
+    @Override
+    public ParallelMethod<T, R> retries(int retries, Duration backoff) {
+        Preconditions.requireNonNegative("retries", retries);
+        Objects.requireNonNull(backoff, "backoff");
+        if (backoff.isNegative()) {
+            throw new IllegalArgumentException("backoff must be >= 0, was " + backoff);
+        }
+        return with(settings.withPolicy(settings.policy().withRetries(retries, backoff)));
+    }
+
+    @Override
+    public ParallelMethod<T, R> retryIf(Predicate<? super TaskFailedException> when) {
+        if (when == null) {
+            throw new IllegalArgumentException("retryIf needs a predicate, was null");
+        }
+        return with(settings.withPolicy(settings.policy().withRetryIf(when)));
     }
 
     // ---------------------------------------------------------------- calls

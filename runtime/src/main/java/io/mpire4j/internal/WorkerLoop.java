@@ -468,7 +468,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         WorkerProgram<S, E> program = generation.program;
         int id = slot.id;
         switch (phase) {
-            case TASK -> call.failTimeout(id, chunk, position);
+            case TASK -> call.failTimeout(id, chunk, position, generation.measure ? slot.stats : null);
             case INIT -> {
                 String limit = "did not finish within " + ErrorReport.duration(generation.plan.initTimeout());
                 call.fail(() -> ErrorReport.initFailed(program.initName(), id, limit, null));
