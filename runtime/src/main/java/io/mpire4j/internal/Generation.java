@@ -457,7 +457,26 @@ final class Generation<S, E> {
      * Stops at once: fails the running calls, interrupts the workers, runs no exits. Waits a short
      * grace period for the threads; a task that ignores interrupts is left to finish on its own.
      */
+    /** The JVM is shutting down: the bars of the calls running now end as interrupted. Any thread. */
+    void interruptCalls() {
+        List<Call<S, ?, ?>> running;
+        lock.lock();
+        try {
+            running = new ArrayList<>(calls);
+        } finally {
+            lock.unlock();
+        }
+        for (Call<S, ?, ?> call : running) {
+            call.progress.interrupted();
+        }
+    }
+
     void terminate() {
+        terminate("the pool was terminated");
+    }
+
+    /** Stops every worker at once; running calls fail with {@code why} ("the pool was terminated"). */
+    void terminate(String why) {
         List<Call<S, ?, ?>> running;
         List<Thread> toInterrupt;
         lock.lock();
@@ -474,8 +493,7 @@ final class Generation<S, E> {
             lock.unlock();
         }
         for (Call<S, ?, ?> call : running) {
-            call.fail(() -> new IllegalStateException("the pool was terminated while " + call.method.displayName()
-                    + " was running"));
+            call.fail(() -> new IllegalStateException(why + " while " + call.method.displayName() + " was running"));
         }
         for (Thread thread : toInterrupt) {
             thread.interrupt();
