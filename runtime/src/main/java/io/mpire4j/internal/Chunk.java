@@ -32,6 +32,8 @@ final class Chunk<S> implements Work<S> {
      * the failures of each task so far, and the tasks not yet settled.
      */
     int[] attempts;
+    /** How often this chunk went back to the queue because its worker was found dead before it began. */
+    int untouched;
     AtomicInteger unsettled;
 
     Chunk(Call<S, ?, ?> call, int seq, long firstIndex, Object[] tasks) {

@@ -11,6 +11,8 @@ import java.io.IOException;
  * run past its deadline or the worker was abandoned. Confined to the slot's thread.
  */
 final class ChunkRun<S> implements Batch {
+    /** How often a chunk goes back to the queue untouched before its workers' deaths count against it. */
+    static final int MAX_UNTOUCHED = 3;
     private final WorkerLoop<S, ?> loop;
     private final Chunk<S> chunk;
     private final Call<S, ?, ?> call;
@@ -258,8 +260,17 @@ final class ChunkRun<S> implements Batch {
         call.fail(() -> ErrorReport.died(failure, exitCode, message));
     }
 
+    /**
+     * Puts the chunk back for the fresh worker, at most {@link #MAX_UNTOUCHED} times: a chunk whose
+     * workers keep dying before it begins (a task that kills the child as it is read) then counts
+     * as {@link #lost}, so it cannot go round for ever.
+     */
     @Override
     public void untouched() {
+        if (++chunk.untouched > MAX_UNTOUCHED) {
+            lost(-1, -1);
+            return;
+        }
         ran = 0;
         loop.lost();
         loop.generation.requeue(chunk);

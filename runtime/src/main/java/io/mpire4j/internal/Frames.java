@@ -11,7 +11,7 @@ import java.io.IOException;
  * types are {@link Wire}'s:
  * <pre>
  * CHUNK    int method, byte flags (TIMED | MEASURED), int n, n tasks (the method's task codec)
- * STARTED  int position                          (before each task, only when TIMED)
+ * STARTED  int position                          (before the first task, and before each when TIMED)
  * RESULTS  int n, n results (result codec), then n longs of task nanos when MEASURED
  * FAILED   int position, throwable ({@link Wire#writeThrowable}), int k, k results of the tasks before
  *          position (result codec; k is position, or 0 if they could not be written)

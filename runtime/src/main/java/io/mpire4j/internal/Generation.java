@@ -301,6 +301,9 @@ final class Generation<S, E> {
      * ones, and leaves the slot empty (the pool replaces the whole generation on its next call).
      * Called on the worker's thread.
      */
+    /** How many starts in a row of one slot may lose their remote side before the generation is broken. */
+    static final int MAX_LOST_STARTS = 2;
+
     void cannotStart(WorkerLoop<S, E> worker, RuntimeException failure) {
         List<Call<S, ?, ?>> running;
         lock.lock();
@@ -353,6 +356,38 @@ final class Generation<S, E> {
             worker.counted = false;
             live--;
             workerEnded.signalAll();
+        }
+    }
+
+    /**
+     * A worker's remote side went away while it started (a child JVM killed during start-up): a
+     * fresh worker takes the slot, with what the first was to run, unless that happened
+     * {@link #MAX_LOST_STARTS} times in a row; returns false then (the caller breaks the generation).
+     * Called on the worker's thread.
+     */
+    boolean startAgain(WorkerLoop<S, E> failed, Work<S> carry) {
+        lock.lock();
+        try {
+            Slot<S, E> slot = failed.slot;
+            if (++slot.lostStarts > MAX_LOST_STARTS) {
+                return false;
+            }
+            if (slot.current == failed && (state == State.RUNNING || state == State.STOPPING)) {
+                startWorker(slot, carry);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A worker of the slot started: its run of lost starts ends. Called on the worker's thread. */
+    void started(Slot<S, E> slot) {
+        lock.lock();
+        try {
+            slot.lostStarts = 0;
+        } finally {
+            lock.unlock();
         }
     }
 

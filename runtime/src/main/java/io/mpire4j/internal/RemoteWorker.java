@@ -191,8 +191,14 @@ public abstract class RemoteWorker implements Worker {
                 throw Wire.unexpected(type, "while running a chunk");
             }
         } catch (IOException e) {
-            batch.end();
+            boolean inTime = batch.end();
             slot.lost();
+            if (position < 0 && inTime && !expectedEnd()) {
+                // It died before it began the chunk (every chunk begins with STARTED 0): as if idle, so
+                // the chunk runs on the fresh worker and no call fails.
+                batch.untouched();
+                return;
+            }
             batch.lost(position, expectedEnd() ? -1 : exitCode());
         }
     }

@@ -116,8 +116,8 @@ public final class WorkerHost {
         long[] nanos = measured ? new long[n] : null;
         WorkerProgram.Task<Object, Object, Object> task = def.task();
         for (int i = 0; i < n; i++) {
-            if (timed) {
-                Frames.sendStarted(out, i);
+            if (timed || i == 0) {
+                Frames.sendStarted(out, i); // the first always: it tells a chunk that began from one never begun
             }
             long start = measured ? System.nanoTime() : 0;
             try {
