@@ -302,7 +302,7 @@ class FaultInjectionTest {
 
         static Scenario draw(Random r, int index) {
             int k = r.nextInt(100);
-            StartMethod kind = k < 40 ? StartMethod.THREADS : k < 65 ? StartMethod.VIRTUAL_THREADS : StartMethod.PROCESSES;
+            StartMethod kind = k < 42 ? StartMethod.THREADS : k < 70 ? StartMethod.VIRTUAL_THREADS : StartMethod.PROCESSES;
             int t = r.nextInt(100);
             Type type = t < 50 ? Type.FAULTS : t < 58 ? Type.KILL_MID_CALL : t < 63 ? Type.KILL_IDLE
                     : t < 73 ? Type.STOP_MID_CALL : t < 81 ? Type.ABANDONED_IMAP : t < 91 ? Type.CONCURRENT
@@ -354,7 +354,7 @@ class FaultInjectionTest {
             }
             Kind kind = kinds.get(s.random.nextInt(kinds.size()));
             int attempts = s.random.nextInt(3) == 0 ? 99 : 1 + s.random.nextInt(2);
-            int millis = kind == Kind.SLEEP ? 5_000 : 1_200;
+            int millis = kind == Kind.SLEEP ? 5_000 : 700;
             faults.add(new Fault(x, kind, attempts, millis));
         }
         return faults;
