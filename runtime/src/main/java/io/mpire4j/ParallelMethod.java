@@ -136,7 +136,8 @@ public interface ParallelMethod<T, R> {
      * As {@link #retries(int)}, waiting {@code backoff} before the first retry of a task and twice as
      * long before each further retry of it (at most 10 minutes). The wait holds no worker.
      *
-     * @throws IllegalArgumentException if {@code retries} or {@code backoff} is negative
+     * @throws IllegalArgumentException if {@code retries} or {@code backoff} is negative, or
+     *     {@code backoff} is null
      */
     ParallelMethod<T, R> retries(int retries, Duration backoff);
 

@@ -120,9 +120,8 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
     @Override
     public ParallelMethod<T, R> retries(int retries, Duration backoff) {
         Preconditions.requireNonNegative("retries", retries);
-        Objects.requireNonNull(backoff, "backoff");
-        if (backoff.isNegative()) {
-            throw new IllegalArgumentException("backoff must be >= 0, was " + backoff);
+        if (backoff == null || backoff.isNegative()) {
+            throw new IllegalArgumentException("backoff must be a Duration >= 0, was " + backoff);
         }
         return with(settings.withPolicy(settings.policy().withRetries(retries, backoff)));
     }

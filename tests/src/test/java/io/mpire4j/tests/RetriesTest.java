@@ -138,6 +138,8 @@ class RetriesTest extends PoolContract {
                     "retries must be >= 0, was -1");
             assertContains(assertThrows(IllegalArgumentException.class,
                     () -> pool.run().retries(1, Duration.ofMillis(-5))).getMessage(), "-0.005");
+            assertContains(assertThrows(IllegalArgumentException.class, () -> pool.run().retries(1, null))
+                    .getMessage(), "was null");
             assertContains(assertThrows(IllegalArgumentException.class, () -> pool.run().retryIf(null)).getMessage(),
                     "was null");
         }
