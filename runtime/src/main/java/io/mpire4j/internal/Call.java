@@ -75,9 +75,7 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
         TaskFailure failure = failure(workerId, chunk, position);
         Duration limit = timeout;
         if (ledger != null) {
-            ledger.failed(chunk, position, ErrorReport.timedOut(failure, limit), workerId, true, stats);
-            ledger.rerun(chunk, 0, position, workerId, false);
-            ledger.rerun(chunk, position + 1, chunk.tasks.length, workerId, false);
+            ledger.failedAt(chunk, position, ErrorReport.timedOut(failure, limit), null, workerId, true, stats);
             return;
         }
         fail(() -> ErrorReport.timedOut(failure, limit));

@@ -188,9 +188,7 @@ final class ChunkRun<S> implements Batch {
             TaskFailure failure = failure(position);
             TaskLedger<S> ledger = call.ledger;
             if (ledger != null) {
-                ledger.failed(chunk, position, ErrorReport.notSent(failure, cause), loop.slot.id, false, stats);
-                ledger.rerun(chunk, 0, position, -1, false);
-                ledger.rerun(chunk, position + 1, chunk.tasks.length, -1, false);
+                ledger.failedAt(chunk, position, ErrorReport.notSent(failure, cause), null, loop.slot.id, false, stats);
                 return;
             }
             call.fail(() -> ErrorReport.notSent(failure, cause));
@@ -220,14 +218,8 @@ final class ChunkRun<S> implements Batch {
                 call.failTask(loop.slot.id, chunk, position, cause);
                 return;
             }
-            if (before != null) {
-                ledger.succeeded(chunk, position, before);
-            } else {
-                ledger.rerun(chunk, 0, position, -1, false);
-            }
-            ledger.failed(chunk, position, ErrorReport.taskFailed(failure(position), cause), loop.slot.id, false,
-                    stats);
-            ledger.rerun(chunk, position + 1, chunk.tasks.length, -1, false);
+            ledger.failedAt(chunk, position, ErrorReport.taskFailed(failure(position), cause), before, loop.slot.id,
+                    false, stats);
         }
     }
 
@@ -252,9 +244,7 @@ final class ChunkRun<S> implements Batch {
         String message = ChildWorker.diedMessage(method, id, exitCode, chunk, position);
         if (ledger != null) {
             // Only the running task died with the worker; the others' results were lost with it.
-            ledger.failed(chunk, primary, ErrorReport.died(failure, exitCode, message), id, true, stats);
-            ledger.rerun(chunk, 0, primary, id, false);
-            ledger.rerun(chunk, primary + 1, n, id, false);
+            ledger.failedAt(chunk, primary, ErrorReport.died(failure, exitCode, message), null, id, true, stats);
             return;
         }
         call.fail(() -> ErrorReport.died(failure, exitCode, message));

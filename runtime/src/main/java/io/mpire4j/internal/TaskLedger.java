@@ -65,11 +65,29 @@ final class TaskLedger<S> {
     }
 
     /**
+     * How every report that ends a chunk early comes here: task {@code position} of {@code chunk}
+     * failed as {@code failure}; the tasks before it returned {@code before} (or, if null, their
+     * results are unknown or lost, and they run again); the tasks after it never ran and run again.
+     * {@code elsewhere}: its worker died or timed out, so the task and the re-runs keep away from it.
+     */
+    void failedAt(Chunk<S> chunk, int position, TaskFailedException failure, Object[] before, int workerId,
+            boolean elsewhere, WorkerStats stats) {
+        int avoid = elsewhere ? workerId : -1;
+        if (before != null) {
+            succeeded(chunk, position, before);
+        } else {
+            rerun(chunk, 0, position, avoid, false);
+        }
+        failed(chunk, position, failure, workerId, elsewhere, stats);
+        rerun(chunk, position + 1, chunk.tasks.length, avoid, false);
+    }
+
+    /**
      * Task {@code position} of {@code chunk} failed as {@code failure} on worker {@code workerId}:
      * retried (on another worker if {@code elsewhere}: its worker died or timed out), settled as a
      * failure outcome, or the call fails. {@code stats}: the worker's insights, or null.
      */
-    void failed(Chunk<S> chunk, int position, TaskFailedException failure, int workerId, boolean elsewhere,
+    private void failed(Chunk<S> chunk, int position, TaskFailedException failure, int workerId, boolean elsewhere,
             WorkerStats stats) {
         Chunk<S> root = root(chunk);
         int at = chunk.offset + position;
