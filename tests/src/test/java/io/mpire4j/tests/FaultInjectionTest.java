@@ -422,10 +422,11 @@ class FaultInjectionTest {
             method = method.taskTimeout(Duration.ofMillis(300));
         }
         if (retries > 0) {
-            method = method.retries(retries);
+            method = s.random.nextInt(4) == 0 ? method.retries(retries, Duration.ofMillis(20)) : method.retries(retries);
         }
         List<Expect> expected = input.stream().map(x -> expect(x, faults, retries)).toList();
         String what = callKind + " " + mode + (retries > 0 ? "(" + retries + ")" : "") + " of " + input.size()
+                + " (" + method + ")"
                 + " with " + faults;
         if (mode.outcomes()) {
             List<Outcome<Integer>> outcomes = call(method.outcomes(), callKind, input);
