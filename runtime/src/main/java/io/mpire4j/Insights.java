@@ -59,6 +59,15 @@ public final class Insights {
         return sum;
     }
 
+    /** Tasks sent to run again after a failure ({@link ParallelMethod#retries(int)}), over all workers. */
+    public long retries() {
+        long sum = 0;
+        for (WorkerInsights w : workers) {
+            sum += w.retries();
+        }
+        return sum;
+    }
+
     /** One entry per worker slot, by worker id. */
     public List<WorkerInsights> workers() {
         return workers;
@@ -206,6 +215,18 @@ public final class Insights {
             ratio.append(format(" %10.1f%%", total == 0 ? 0 : 100.0 * sum(phase).toNanos() / total));
         }
         out.append(mean).append(nl).append(std).append(nl).append(ratio).append(nl);
+        if (retries() > 0) {
+            StringBuilder line = new StringBuilder(format("Retries: %d (", retries()));
+            String sep = "";
+            for (WorkerInsights w : workers) {
+                if (w.retries() > 0) {
+                    line.append(sep).append(format("worker %d: %d", w.workerId(), w.retries()));
+                    sep = ", ";
+                }
+            }
+            line.append(')');
+            out.append(line.length() > WIDTH ? line.substring(0, WIDTH - 1) + "…" : line).append(nl);
+        }
         if (workingRatio() < 0.8) {
             out.append(format("Efficiency warning: workers spent only %.1f%% of their time working;%n",
                     100 * workingRatio()));

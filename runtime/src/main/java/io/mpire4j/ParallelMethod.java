@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collector;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -26,8 +27,10 @@ import java.util.stream.Stream;
  * at most {@link #maxTasksActive(int) maxTasksActive} tasks ahead of the results handed out.
  *
  * <p>If a task throws, the call fails with {@link TaskFailedException} (its cause is what the task
- * threw), the call's remaining tasks are cancelled and the pool stays usable. Settings are checked
- * when set, or at the latest when a call starts, before any input is read.
+ * threw), the call's remaining tasks are cancelled and the pool stays usable. To get every task's
+ * fate instead, call through {@link #outcomes()}; to run failed tasks again, set
+ * {@link #retries(int)}. Settings are checked when set, or at the latest when a call starts, before
+ * any input is read.
  *
  * @param <T> the task type: the method's one task argument (boxed), or its generated
  *     {@code <Method>Args} record
@@ -104,6 +107,51 @@ public interface ParallelMethod<T, R> {
      * total (tqdm's {@code total}); without it such a bar counts tasks with no percentage.
      */
     ParallelMethod<T, R> length(long tasks);
+
+    /**
+     * A handle whose calls hand out every task's {@link Outcome} instead of failing: a task that
+     * throws, runs past {@link #taskTimeout(Duration) taskTimeout} or whose worker dies becomes an
+     * {@link Outcome.Failure} (after any {@link #retries(int) retries}) and the other tasks carry on.
+     * Every call of the new handle gives exactly one outcome per input element:
+     * {@code map} in input order, {@code mapUnordered} in completion order, {@code imap} and
+     * {@code imapUnordered} lazily, {@code apply} one. What is not a task's failure still fails the
+     * call: a {@code @WorkerInit} failure, a closed or terminated pool, an input that throws.
+     *
+     * <p>A task that fails, times out or dies is run on its own: on a timeout or a death, the other
+     * tasks of its chunk that had not reported are run again (their results were lost with the worker).
+     *
+     * @throws IllegalStateException if this handle already hands out outcomes
+     */
+    ParallelMethod<T, Outcome<R>> outcomes();
+
+    /**
+     * Runs a failed task again, up to {@code retries} more times, before its failure counts: a task
+     * that threw, ran past its timeout or whose worker died (a retry after a timeout or a death runs
+     * on another worker when the pool has more than one). Each result is still handed out exactly
+     * once. Without {@link #outcomes()} the call fails with the last failure once a task has no
+     * retries left. Retries show in {@link Insights}. Default 0.
+     *
+     * @throws IllegalArgumentException if {@code retries} is negative
+     */
+    ParallelMethod<T, R> retries(int retries);
+
+    /**
+     * As {@link #retries(int)}, waiting {@code backoff} before the first retry of a task and twice as
+     * long before each further retry of it (at most 10 minutes). The wait holds no worker.
+     *
+     * @throws IllegalArgumentException if {@code retries} or {@code backoff} is negative, or
+     *     {@code backoff} is null
+     */
+    ParallelMethod<T, R> retries(int retries, Duration backoff);
+
+    /**
+     * Which failures get a {@link #retries(int) retry}; default: all. The predicate sees the failure a
+     * call would throw ({@link TaskTimeoutException}, {@link WorkerDiedException} or a
+     * {@link TaskFailedException} whose cause the task threw) and runs on a pool thread, so it must be
+     * quick; if it throws, the task is not retried and what it threw is added to the failure as
+     * suppressed.
+     */
+    ParallelMethod<T, R> retryIf(Predicate<? super TaskFailedException> when);
 
     /**
      * Runs the method on every task; returns the results in input order, as an unmodifiable list.

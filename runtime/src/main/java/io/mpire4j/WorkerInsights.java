@@ -14,9 +14,17 @@ import java.time.Duration;
  * @param waiting time waiting for a chunk
  * @param working time running tasks
  * @param exit time in {@code @WorkerExit}
+ * @param retries tasks that failed on this worker and were sent to run again
+ *     ({@link ParallelMethod#retries(int)})
  */
 public record WorkerInsights(int workerId, long tasksCompleted, Duration startUp, Duration init, Duration waiting,
-        Duration working, Duration exit) {
+        Duration working, Duration exit, long retries) {
+
+    /** Insights of a worker that retried nothing. */
+    public WorkerInsights(int workerId, long tasksCompleted, Duration startUp, Duration init, Duration waiting,
+            Duration working, Duration exit) {
+        this(workerId, tasksCompleted, startUp, init, waiting, working, exit, 0);
+    }
 
     /** The sum of every phase. */
     public Duration total() {

@@ -27,7 +27,7 @@ class PublicApiTest {
     private static final Map<String, Set<String>> PUBLIC = Map.of(
             "io.mpire4j", Set.of("ParallelMethod", "PoolOptions", "StartMethod", "Insights", "WorkerInsights",
                     "TaskTiming", "TaskFailedException", "TaskTimeoutException", "WorkerDiedException",
-                    "WorkerInitException", "WorkerExitException", "Dashboard", "FileRanges"),
+                    "WorkerInitException", "WorkerExitException", "Dashboard", "FileRanges", "Outcome"),
             "io.mpire4j.spi", Set.of("WorkerKind", "Workers", "Worker", "WorkerContext", "PoolContext", "Batch",
                     "PoolListener", "PoolEvents", "PoolInfo", "CallInfo", "CallOutcome"),
             "io.mpire4j.internal", Set.of("WorkerPool", "WorkerProgram", "Codec", "Codecs", "ProgramProvider",

@@ -23,6 +23,8 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
     final long timeoutNanos;
     final Duration timeout;
     final CallEvents progress;
+    /** Per-task failure handling (outcomes, retries), or null when the first failure fails the call. */
+    final TaskLedger<S> ledger;
 
     final ReentrantLock lock = new ReentrantLock();
     final Condition arrived = lock.newCondition();
@@ -47,6 +49,7 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
         this.timeout = plan.timeout();
         this.timeoutNanos = PoolPlan.nanos(plan.timeout());
         this.progress = progress;
+        this.ledger = plan.policy().perTask() ? new TaskLedger<>(this, plan.policy()) : null;
     }
 
     boolean isDone() {
@@ -138,14 +141,21 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
         fail(() -> ErrorReport.taskFailed(failure, cause));
     }
 
-    /** A task ran past the timeout; called by the watchdog. */
-    final void failTimeout(int workerId, Chunk<S> chunk, int position) {
+    /**
+     * A task ran past the timeout; called by the watchdog. Its worker's report of the chunk will be
+     * dropped, so under a per-task policy the chunk's other tasks run again.
+     */
+    final void failTimeout(int workerId, Chunk<S> chunk, int position, WorkerStats stats) {
         TaskFailure failure = failure(workerId, chunk, position);
         Duration limit = timeout;
+        if (ledger != null) {
+            ledger.failedAt(chunk, position, ErrorReport.timedOut(failure, limit), null, workerId, true, stats);
+            return;
+        }
         fail(() -> ErrorReport.timedOut(failure, limit));
     }
 
-    private TaskFailure failure(int workerId, Chunk<S> chunk, int position) {
+    TaskFailure failure(int workerId, Chunk<S> chunk, int position) {
         return new TaskFailure(method.displayName(), workerId, chunk.taskIndex(position), method.parameterNames(),
                 method.argumentsOf(chunk.tasks[position]));
     }

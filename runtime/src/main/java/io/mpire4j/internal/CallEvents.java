@@ -135,6 +135,15 @@ final class CallEvents implements Progress {
         }
     }
 
+    /**
+     * The JVM is shutting down under this call: its bar ends as {@code INTERRUPTED}, so that is the
+     * last line it shows. Called by the shutdown hook ({@link ShutdownHook}); the call's own end comes
+     * later, if at all, and leaves the bar as it is.
+     */
+    void interrupted() {
+        bar.finish(Outcome.INTERRUPTED);
+    }
+
     @Override
     public void finish(Outcome outcome) {
         end(outcome, null);
@@ -169,7 +178,7 @@ final class CallEvents implements Progress {
             CallOutcome how = switch (outcome) {
                 case DONE -> CallOutcome.DONE;
                 case FAILED -> CallOutcome.FAILED;
-                case CANCELLED -> CallOutcome.CANCELLED;
+                case CANCELLED, INTERRUPTED -> CallOutcome.CANCELLED;
             };
             long total = done.get();
             Events.fire(listeners, l -> l.callEnded(call, how, total, failure));

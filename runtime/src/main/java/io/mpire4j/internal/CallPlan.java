@@ -11,14 +11,19 @@ import java.time.Duration;
  * {@code maxActiveSet}.
  */
 record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout, int adaptiveMax, boolean maxActiveSet,
-        int workers) {
+        int workers, FailurePolicy policy) {
 
     /** The largest chunk adaptive chunking grows to. */
     static final int ADAPTIVE_MAX = 8192;
 
     /** A fixed-chunk plan. */
     CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout) {
-        this(chunkSize, maxActive, lifespan, timeout, 0, true, 1);
+        this(chunkSize, maxActive, lifespan, timeout, 0, true, 1, FailurePolicy.FAIL_FAST);
+    }
+
+    /** This plan with {@code failures} as its failure policy. */
+    CallPlan with(FailurePolicy failures) {
+        return new CallPlan(chunkSize, maxActive, lifespan, timeout, adaptiveMax, maxActiveSet, workers, failures);
     }
 
     /**
@@ -71,10 +76,10 @@ record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout, in
             adaptiveMax = (int) cap;
         }
         if (adaptiveMax <= 1) {
-            return new CallPlan((int) chunk, (int) maxActive, s.workerLifespan(), s.taskTimeout());
+            return new CallPlan((int) chunk, (int) maxActive, s.workerLifespan(), s.taskTimeout()).with(s.policy());
         }
         return new CallPlan((int) chunk, (int) maxActive, s.workerLifespan(), s.taskTimeout(), adaptiveMax,
-                s.maxTasksActive() > 0, workers);
+                s.maxTasksActive() > 0, workers, s.policy());
     }
 
     /** The in-flight bound for chunks of {@code chunk} tasks: as set, or {@code 2 × workers × chunk}. */
@@ -84,6 +89,6 @@ record CallPlan(int chunkSize, int maxActive, int lifespan, Duration timeout, in
 
     /** The plan of a single {@code apply}. */
     static CallPlan single(CallSettings s) {
-        return new CallPlan(1, 1, s.workerLifespan(), s.taskTimeout());
+        return new CallPlan(1, 1, s.workerLifespan(), s.taskTimeout()).with(s.policy());
     }
 }

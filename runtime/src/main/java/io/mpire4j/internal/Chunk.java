@@ -1,5 +1,8 @@
 package io.mpire4j.internal;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Consecutive tasks of one call, handed to one worker at once: all bookkeeping (queueing, waking,
  * completion, progress) happens per chunk, never per task.
@@ -15,12 +18,43 @@ final class Chunk<S> implements Work<S> {
     Object[] results;
     /** How long the worker took to run it (set with {@link #results}). */
     long nanos;
+    /**
+     * The chunk the call hands out: this one, or for a re-run of some of a chunk's tasks
+     * ({@link TaskLedger}) the chunk they came from.
+     */
+    final Chunk<S> root;
+    /** The position in {@link #root} of this chunk's first task. */
+    final int offset;
+    /** The slot whose worker died or timed out running these tasks, which should not get them again; or -1. */
+    final int avoid;
+    /**
+     * Of a root chunk under a per-task failure policy, set by its first report ({@link TaskLedger}):
+     * the failures of each task so far, and the tasks not yet settled.
+     */
+    int[] attempts;
+    /** How often this chunk went back to the queue because its worker was found dead before it began. */
+    int untouched;
+    AtomicInteger unsettled;
 
     Chunk(Call<S, ?, ?> call, int seq, long firstIndex, Object[] tasks) {
         this.call = call;
         this.seq = seq;
         this.firstIndex = firstIndex;
         this.tasks = tasks;
+        this.root = this;
+        this.offset = 0;
+        this.avoid = -1;
+    }
+
+    /** A re-run of the tasks {@code from … to-1} of {@code root}, kept away from slot {@code avoid} (-1: none). */
+    Chunk(Chunk<S> root, int from, int to, int avoid) {
+        this.call = root.call;
+        this.seq = root.seq;
+        this.firstIndex = root.firstIndex < 0 ? -1 : root.firstIndex + from;
+        this.tasks = Arrays.copyOfRange(root.tasks, from, to);
+        this.root = root;
+        this.offset = from;
+        this.avoid = avoid;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.io.IOException;
  * run past its deadline or the worker was abandoned. Confined to the slot's thread.
  */
 final class ChunkRun<S> implements Batch {
+    /** How often a chunk goes back to the queue untouched before its workers' deaths count against it. */
+    static final int MAX_UNTOUCHED = 3;
     private final WorkerLoop<S, ?> loop;
     private final Chunk<S> chunk;
     private final Call<S, ?, ?> call;
@@ -103,13 +105,19 @@ final class ChunkRun<S> implements Batch {
     }
 
     @Override
+    public boolean announced() {
+        return timed || call.ledger != null;
+    }
+
+    @Override
     public boolean measured() {
         return stats != null;
     }
 
+    /** Also true once a task of this chunk ran past its deadline: the chunk was settled without this worker. */
     @Override
     public boolean cancelled() {
-        return call.isDone();
+        return late || call.isDone();
     }
 
     @Override
@@ -154,6 +162,12 @@ final class ChunkRun<S> implements Batch {
         }
         if (!late && !loop.abandoned()) {
             chunk.nanos = took;
+            TaskLedger<S> ledger = call.ledger;
+            if (ledger != null) {
+                call.progress.chunkCompleted(loop.slot.id, n, took);
+                ledger.succeeded(chunk, n, results);
+                return;
+            }
             chunk.results = results;
             call.progress.advance(n);
             call.progress.chunkCompleted(loop.slot.id, n, took);
@@ -161,27 +175,51 @@ final class ChunkRun<S> implements Batch {
         }
     }
 
+    /** The failure report of task {@code position}, for the ledger or the call. */
+    private TaskFailure failure(int position) {
+        return call.failure(loop.slot.id, chunk, position);
+    }
+
     @Override
     public void notSent(int position, Throwable cause) {
         ran = 0;
         traced(true);
         if (!late && !loop.abandoned()) {
-            TaskFailure failure = new TaskFailure(call.method.displayName(), loop.slot.id, chunk.taskIndex(position),
-                    call.method.parameterNames(), call.method.argumentsOf(chunk.tasks[position]));
+            TaskFailure failure = failure(position);
+            TaskLedger<S> ledger = call.ledger;
+            if (ledger != null) {
+                ledger.failedAt(chunk, position, ErrorReport.notSent(failure, cause), null, loop.slot.id, false, stats);
+                return;
+            }
             call.fail(() -> ErrorReport.notSent(failure, cause));
         }
     }
 
     @Override
     public void failed(int position, Throwable cause) {
+        failed(position, cause, null);
+    }
+
+    /**
+     * As {@link #failed(int, Throwable)}, with the results of the tasks before {@code position}
+     * ({@code before}, or null if they are not known: those tasks then run again under a per-task
+     * policy).
+     */
+    void failed(int position, Throwable cause, Object[] before) {
         ran = position + 1;
         traced(true);
         if (stats != null) {
             stats.working(System.nanoTime() - startNanos, position);
         }
         if (!late && !loop.abandoned()) {
-            call.progress.taskFailed(loop.slot.id, chunk.taskIndex(position), cause);
-            call.failTask(loop.slot.id, chunk, position, cause);
+            TaskLedger<S> ledger = call.ledger;
+            if (ledger == null) {
+                call.progress.taskFailed(loop.slot.id, chunk.taskIndex(position), cause);
+                call.failTask(loop.slot.id, chunk, position, cause);
+                return;
+            }
+            ledger.failedAt(chunk, position, ErrorReport.taskFailed(failure(position), cause), before, loop.slot.id,
+                    false, stats);
         }
     }
 
@@ -193,15 +231,36 @@ final class ChunkRun<S> implements Batch {
             return;
         }
         MethodSpec<S, ?, ?> method = call.method;
+        int id = loop.slot.id;
+        TaskLedger<S> ledger = call.ledger;
+        int n = chunk.tasks.length;
+        if (ledger != null && position < 0 && n > 1) {
+            // Which task it died on is not known: each runs again on its own, so a killer is found.
+            ledger.rerun(chunk, 0, n, id, true);
+            return;
+        }
         int primary = Math.max(position, 0);
-        TaskFailure failure = new TaskFailure(method.displayName(), loop.slot.id, chunk.taskIndex(primary),
-                method.parameterNames(), method.argumentsOf(chunk.tasks[primary]));
-        String message = ChildWorker.diedMessage(method, loop.slot.id, exitCode, chunk, position);
+        TaskFailure failure = failure(primary);
+        String message = ChildWorker.diedMessage(method, id, exitCode, chunk, position);
+        if (ledger != null) {
+            // Only the running task died with the worker; the others' results were lost with it.
+            ledger.failedAt(chunk, primary, ErrorReport.died(failure, exitCode, message), null, id, true, stats);
+            return;
+        }
         call.fail(() -> ErrorReport.died(failure, exitCode, message));
     }
 
+    /**
+     * Puts the chunk back for the fresh worker, at most {@link #MAX_UNTOUCHED} times: a chunk whose
+     * workers keep dying before it begins (a task that kills the child as it is read) then counts
+     * as {@link #lost}, so it cannot go round for ever.
+     */
     @Override
     public void untouched() {
+        if (++chunk.untouched > MAX_UNTOUCHED) {
+            lost(-1, -1);
+            return;
+        }
         ran = 0;
         loop.lost();
         loop.generation.requeue(chunk);

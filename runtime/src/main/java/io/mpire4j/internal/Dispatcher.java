@@ -86,11 +86,12 @@ final class Dispatcher<S, T, R> {
 
     /**
      * Whether a call can let its workers claim ranges of the input themselves: an in-memory
-     * random-access list, and no setting that asks for chunk-by-chunk dispatch.
+     * random-access list, and no setting that asks for chunk-by-chunk dispatch (per-task failure
+     * handling re-runs parts of chunks, which a range cannot carry).
      */
     private boolean rangeable(CallSettings settings, Iterable<? extends T> tasks) {
         return tasks instanceof List<?> && tasks instanceof RandomAccess && settings.maxTasksActive() == 0
-                && settings.workerLifespan() == 0 && !pool.plan().orderTasks();
+                && settings.workerLifespan() == 0 && !pool.plan().orderTasks() && !settings.policy().perTask();
     }
 
     /** {@code map}, {@code mapUnordered} ({@code ordered == false}) and {@code forEach} ({@code keep == false}). */

@@ -11,9 +11,10 @@ import java.io.IOException;
  * types are {@link Wire}'s:
  * <pre>
  * CHUNK    int method, byte flags (TIMED | MEASURED), int n, n tasks (the method's task codec)
- * STARTED  int position                          (before each task, only when TIMED)
+ * STARTED  int position                          (before the first task, and before each when TIMED)
  * RESULTS  int n, n results (result codec), then n longs of task nanos when MEASURED
- * FAILED   int position, throwable ({@link Wire#writeThrowable})
+ * FAILED   int position, throwable ({@link Wire#writeThrowable}), int k, k results of the tasks before
+ *          position (result codec; k is position, or 0 if they could not be written)
  * </pre>
  */
 final class Frames {
@@ -94,19 +95,30 @@ final class Frames {
         return nanos;
     }
 
-    /** Sends FAILED: the task at {@code position} threw {@code cause}. */
-    static void sendFailed(Wire.Out out, int position, Throwable cause) throws IOException {
+    /**
+     * Sends FAILED: the task at {@code position} threw {@code cause}; {@code before} holds the
+     * {@code count} results of the tasks before it, as the result codec wrote them ({@code count}
+     * is 0 if they are not sent).
+     */
+    static void sendFailed(Wire.Out out, int position, Throwable cause, byte[] before, int count) throws IOException {
         DataOutputStream payload = out.begin();
         payload.writeInt(position);
         Wire.writeThrowable(payload, cause);
+        payload.writeInt(count);
+        payload.write(before, 0, count == 0 ? 0 : before.length);
         out.send(Wire.FAILED);
     }
 
-    /** What a FAILED frame says. */
-    record Failed(int position, Throwable cause) {}
+    /** What a FAILED frame says before its results; {@code results} of them follow. */
+    record Failed(int position, Throwable cause, int results) {}
 
     static Failed readFailed(DataInput in) throws IOException {
         int position = in.readInt();
-        return new Failed(position, Wire.readThrowable(in));
+        Throwable cause = Wire.readThrowable(in);
+        int results = in.readInt();
+        if (results != 0 && results != position) {
+            throw new IOException("protocol error: " + results + " results before the failed task " + position);
+        }
+        return new Failed(position, cause, results);
     }
 }

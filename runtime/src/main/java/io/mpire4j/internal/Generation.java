@@ -326,6 +326,9 @@ final class Generation<S, E> {
      * ones, and leaves the slot empty (the pool replaces the whole generation on its next call).
      * Called on the worker's thread.
      */
+    /** How many starts in a row of one slot may lose their remote side before the generation is broken. */
+    static final int MAX_LOST_STARTS = 2;
+
     void cannotStart(WorkerLoop<S, E> worker, RuntimeException failure) {
         List<Call<S, ?, ?>> running;
         lock.lock();
@@ -378,6 +381,38 @@ final class Generation<S, E> {
             worker.counted = false;
             live--;
             workerEnded.signalAll();
+        }
+    }
+
+    /**
+     * A worker's remote side went away while it started (a child JVM killed during start-up): a
+     * fresh worker takes the slot, with what the first was to run, unless that happened
+     * {@link #MAX_LOST_STARTS} times in a row; returns false then (the caller breaks the generation).
+     * Called on the worker's thread.
+     */
+    boolean startAgain(WorkerLoop<S, E> failed, Work<S> carry) {
+        lock.lock();
+        try {
+            Slot<S, E> slot = failed.slot;
+            if (++slot.lostStarts > MAX_LOST_STARTS) {
+                return false;
+            }
+            if (slot.current == failed && (state == State.RUNNING || state == State.STOPPING)) {
+                startWorker(slot, carry);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A worker of the slot started: its run of lost starts ends. Called on the worker's thread. */
+    void started(Slot<S, E> slot) {
+        lock.lock();
+        try {
+            slot.lostStarts = 0;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -482,7 +517,26 @@ final class Generation<S, E> {
      * Stops at once: fails the running calls, interrupts the workers, runs no exits. Waits a short
      * grace period for the threads; a task that ignores interrupts is left to finish on its own.
      */
+    /** The JVM is shutting down: the bars of the calls running now end as interrupted. Any thread. */
+    void interruptCalls() {
+        List<Call<S, ?, ?>> running;
+        lock.lock();
+        try {
+            running = new ArrayList<>(calls);
+        } finally {
+            lock.unlock();
+        }
+        for (Call<S, ?, ?> call : running) {
+            call.progress.interrupted();
+        }
+    }
+
     void terminate() {
+        terminate("the pool was terminated");
+    }
+
+    /** Stops every worker at once; running calls fail with {@code why} ("the pool was terminated"). */
+    void terminate(String why) {
         List<Call<S, ?, ?>> running;
         List<Thread> toInterrupt;
         lock.lock();
@@ -499,8 +553,7 @@ final class Generation<S, E> {
             lock.unlock();
         }
         for (Call<S, ?, ?> call : running) {
-            call.fail(() -> new IllegalStateException("the pool was terminated while " + call.method.displayName()
-                    + " was running"));
+            call.fail(() -> new IllegalStateException(why + " while " + call.method.displayName() + " was running"));
         }
         for (Thread thread : toInterrupt) {
             thread.interrupt();

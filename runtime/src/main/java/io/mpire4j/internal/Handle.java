@@ -1,6 +1,8 @@
 package io.mpire4j.internal;
 
+import io.mpire4j.Outcome;
 import io.mpire4j.ParallelMethod;
+import io.mpire4j.TaskFailedException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collector;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -100,6 +103,39 @@ final class Handle<T, R> implements ParallelMethod<T, R> {
     public ParallelMethod<T, R> length(long tasks) {
         Preconditions.requireNonNegative("length", tasks);
         return with(settings.withLength(tasks));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ParallelMethod<T, Outcome<R>> outcomes() {
+        if (settings.policy().outcomes()) {
+            throw new IllegalStateException("outcomes() was already called on this handle: it hands out outcomes");
+        }
+        // The same dispatcher: with outcomes set, every result it hands out is an Outcome<R>.
+        return new Handle<>((Dispatcher<?, T, Outcome<R>>) (Dispatcher) runner,
+                settings.withPolicy(settings.policy().withOutcomes()));
+    }
+
+    @Override
+    public ParallelMethod<T, R> retries(int retries) {
+        return retries(retries, settings.policy().backoff());
+    }
+
+    @Override
+    public ParallelMethod<T, R> retries(int retries, Duration backoff) {
+        Preconditions.requireNonNegative("retries", retries);
+        if (backoff == null || backoff.isNegative()) {
+            throw new IllegalArgumentException("backoff must be a Duration >= 0, was " + backoff);
+        }
+        return with(settings.withPolicy(settings.policy().withRetries(retries, backoff)));
+    }
+
+    @Override
+    public ParallelMethod<T, R> retryIf(Predicate<? super TaskFailedException> when) {
+        if (when == null) {
+            throw new IllegalArgumentException("retryIf needs a predicate, was null");
+        }
+        return with(settings.withPolicy(settings.policy().withRetryIf(when)));
     }
 
     // ---------------------------------------------------------------- calls

@@ -6,8 +6,8 @@ package io.mpire4j.internal;
  * it waits for results.
  */
 interface Progress {
-    /** How a call ended. */
-    enum Outcome { DONE, FAILED, CANCELLED }
+    /** How a call ended: {@code INTERRUPTED} when the JVM shut down under it (Ctrl-C, SIGTERM, {@code System.exit}). */
+    enum Outcome { DONE, FAILED, CANCELLED, INTERRUPTED }
 
     Progress NONE = new Progress() {
         @Override

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The line follows tqdm: {@code isPrime:  42%|██████▎         | 42/100 [00:01<00:02, 40.12 tasks/s]};
  * with an unknown total, {@code isPrime: 42 tasks [00:01, 40.12 tasks/s]}; a failed or cancelled call
- * ends with {@code FAILED} or {@code CANCELLED} after the numbers it reached. Its
+ * ends with {@code FAILED}, {@code CANCELLED} or (the JVM shut down under it) {@code INTERRUPTED}
+ * after the numbers it reached. Its
  * {@link ProgressStyle} names the unit ({@code tasks}); in a terminal the line is cut to the
  * display's width ({@link #render(long, boolean, int)}).
  */
@@ -150,6 +151,8 @@ final class ProgressBar implements Progress {
             stats.append(" FAILED");
         } else if (end == Outcome.CANCELLED) {
             stats.append(" CANCELLED");
+        } else if (end == Outcome.INTERRUPTED) {
+            stats.append(" INTERRUPTED");
         }
         String head = description + ": ";
         StringBuilder out = new StringBuilder(columns == Integer.MAX_VALUE ? 96 : columns + 8);

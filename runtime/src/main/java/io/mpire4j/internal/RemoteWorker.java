@@ -148,7 +148,7 @@ public abstract class RemoteWorker implements Worker {
             return;
         }
         int n = batch.size();
-        boolean timed = batch.timeoutNanos() > 0;
+        boolean timed = batch.announced();
         boolean measured = batch.measured();
         DataOutputStream payload = Frames.beginChunk(out, batch.method(), timed, measured, n);
         for (int i = 0; i < n; i++) {
@@ -180,14 +180,25 @@ public abstract class RemoteWorker implements Worker {
                     if (failed.cause() instanceof VirtualMachineError) {
                         slot.retire(); // e.g. OutOfMemoryError: the JVM may be in a bad way, start afresh
                     }
-                    batch.failed(failed.position(), failed.cause());
+                    Object[] before = failed.results() > 0 ? readBefore(batch, failed.results()) : null;
+                    if (before != null && batch instanceof ChunkRun<?> run) {
+                        run.failed(failed.position(), failed.cause(), before);
+                    } else {
+                        batch.failed(failed.position(), failed.cause());
+                    }
                     return;
                 }
                 throw Wire.unexpected(type, "while running a chunk");
             }
         } catch (IOException e) {
-            batch.end();
+            boolean inTime = batch.end();
             slot.lost();
+            if (position < 0 && inTime && !expectedEnd()) {
+                // It died before it began the chunk (every chunk begins with STARTED 0): as if idle, so
+                // the chunk runs on the fresh worker and no call fails.
+                batch.untouched();
+                return;
+            }
             batch.lost(position, expectedEnd() ? -1 : exitCode());
         }
     }
@@ -205,6 +216,19 @@ public abstract class RemoteWorker implements Worker {
             }
         }
         batch.completed(results, measured ? Frames.readNanos(in.data, n) : null);
+    }
+
+    /** The results a FAILED frame holds of the tasks before the failed one, or null if one cannot be read. */
+    private Object[] readBefore(Batch batch, int n) {
+        Object[] results = new Object[n];
+        for (int i = 0; i < n; i++) {
+            try {
+                results[i] = batch.readResult(in.data);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+        return results;
     }
 
     /** The link broke outside a chunk: the worker is lost; returns what to report. */

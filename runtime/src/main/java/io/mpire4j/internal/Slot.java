@@ -15,6 +15,8 @@ final class Slot<S, E> {
     final WorkerStats stats;
     boolean waiting;
     WorkerLoop<S, E> current;
+    /** Starts in a row whose remote side went away before it was ready (a child killed as it started). */
+    int lostStarts;
 
     Slot(int id, Condition wake, WorkerStats stats) {
         this.id = id;

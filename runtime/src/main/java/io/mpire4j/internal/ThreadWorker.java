@@ -75,7 +75,7 @@ final class ThreadWorker<S, E> implements Worker {
                     commit(event, run, id, i, true);
                 }
                 Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
-                batch.failed(i, t);
+                run.failed(i, t, results);
                 return;
             }
             batch.end();
@@ -106,7 +106,7 @@ final class ThreadWorker<S, E> implements Worker {
                 results[i] = task.run(state, id, tasks[i]);
             } catch (Throwable t) {
                 Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
-                run.failed(i, t);
+                run.failed(i, t, results);
                 return;
             }
         }

@@ -32,6 +32,10 @@ final class WorkQueue<S, E> {
 
     /** Queues work: for slot {@code seq mod n} with orderTasks, else for whichever worker is free, waking one. */
     void add(Work<S> work) {
+        if (work instanceof Chunk<S> chunk && chunk.avoid >= 0 && slots.size() > 1) {
+            addAvoiding(work, chunk.avoid);
+            return;
+        }
         if (ordered) {
             Slot<S, E> slot = slots.get(work.seq() % slots.size());
             slot.own.add(work);
@@ -55,6 +59,25 @@ final class WorkQueue<S, E> {
     void addFirst(Slot<S, E> slot, Work<S> work) {
         slot.own.addFirst(work);
         slot.wake.signalAll();
+    }
+
+    /**
+     * Queues a re-run for a worker other than slot {@code avoid}'s (whose worker died or timed out
+     * running it): an idle one if there is one, else the next slot.
+     */
+    private void addAvoiding(Work<S> work, int avoid) {
+        int n = slots.size();
+        Slot<S, E> target = slots.get((avoid + 1) % n);
+        for (int i = 1; i < n; i++) {
+            Slot<S, E> slot = slots.get((avoid + i) % n);
+            if (slot.waiting) {
+                target = slot;
+                break;
+            }
+        }
+        target.own.add(work);
+        target.waiting = false;
+        target.wake.signal();
     }
 
     /** Puts back a chunk that could not start, at the head of the queue it came from, and wakes everyone. */

@@ -116,14 +116,14 @@ public final class WorkerHost {
         long[] nanos = measured ? new long[n] : null;
         WorkerProgram.Task<Object, Object, Object> task = def.task();
         for (int i = 0; i < n; i++) {
-            if (timed) {
-                Frames.sendStarted(out, i);
+            if (timed || i == 0) {
+                Frames.sendStarted(out, i); // the first always: it tells a chunk that began from one never begun
             }
             long start = measured ? System.nanoTime() : 0;
             try {
                 results[i] = task.run(state, workerId, tasks[i]);
             } catch (Throwable t) {
-                sendFailed(i, t);
+                sendFailed(i, t, def.resultCodec(), results);
                 return;
             }
             if (measured) {
@@ -169,7 +169,23 @@ public final class WorkerHost {
     }
 
     private void sendFailed(int position, Throwable t) throws IOException {
-        Frames.sendFailed(out, position, t);
+        Frames.sendFailed(out, position, t, new byte[0], 0);
+    }
+
+    /** Sends FAILED with the results of the tasks before {@code position}, or without them if one cannot be written. */
+    private void sendFailed(int position, Throwable t, Codec<Object> codec, Object[] results) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int count = position;
+        try {
+            DataOutputStream before = new DataOutputStream(bytes);
+            for (int i = 0; i < position; i++) {
+                codec.write(before, results[i]);
+            }
+            before.flush();
+        } catch (IOException | RuntimeException e) {
+            count = 0; // the pool runs those tasks again if it needs their results
+        }
+        Frames.sendFailed(out, position, t, bytes.toByteArray(), count);
     }
 
     private void sendThrowable(byte type, Throwable t) throws IOException {

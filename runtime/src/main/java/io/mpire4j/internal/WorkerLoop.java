@@ -119,12 +119,18 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     private boolean open() {
         try {
             worker.open();
+            generation.started(slot);
             return true;
         } catch (Throwable e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             if (!abandoned() && !generation.isTerminated() && !generation.isStopped()) {
+                // The link broke as it started (its child JVM was killed, say): a fresh worker tries again.
+                if (e instanceof java.io.IOException && generation.startAgain(this, carry)) {
+                    carry = null;
+                    return false;
+                }
                 generation.cannotStart(this, e instanceof IllegalStateException ise ? ise
                         : new IllegalStateException("mpire4j could not start worker " + slot.id + ": "
                                 + ErrorReport.throwableText(e), e));
@@ -491,7 +497,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
         WorkerProgram<S, E> program = generation.program;
         int id = slot.id;
         switch (phase) {
-            case TASK -> call.failTimeout(id, chunk, position);
+            case TASK -> call.failTimeout(id, chunk, position, generation.measure ? slot.stats : null);
             case INIT -> {
                 String limit = "did not finish within " + ErrorReport.duration(generation.plan.initTimeout());
                 call.fail(() -> ErrorReport.initFailed(program.initName(), id, limit, null));

@@ -66,6 +66,7 @@ public final class WorkerPool<S, E> implements AutoCloseable {
         KindContext context = new KindContext(program, plan);
         plan.kind().check(context);
         WorkerPool<S, E> pool = new WorkerPool<>(program, plan, context);
+        ShutdownHook.track(pool);
         DashboardProperty.startIfAsked();
         PoolListener[] listeners = PoolEvents.current();
         if (listeners.length > 0) {
@@ -232,6 +233,10 @@ public final class WorkerPool<S, E> implements AutoCloseable {
 
     /** See the generated class's {@code terminate()}. */
     public void terminate() {
+        terminate("the pool was terminated");
+    }
+
+    private void terminate(String why) {
         List<Generation<S, E>> running;
         boolean first;
         lock.lock();
@@ -245,14 +250,34 @@ public final class WorkerPool<S, E> implements AutoCloseable {
             lock.unlock();
         }
         for (Generation<S, E> generation : running) {
-            generation.terminate();
+            generation.terminate(why);
         }
         if (first) {
             closed();
         }
     }
 
+    /**
+     * The JVM is shutting down with this pool open: running calls' bars end as interrupted, then the
+     * workers stop at once (child JVMs are killed), as {@link #terminate()}. Called by
+     * {@link ShutdownHook}.
+     */
+    void shutDownWithJvm() {
+        List<Generation<S, E>> running;
+        lock.lock();
+        try {
+            running = new ArrayList<>(active);
+        } finally {
+            lock.unlock();
+        }
+        for (Generation<S, E> generation : running) {
+            generation.interruptCalls();
+        }
+        terminate("the JVM is shutting down");
+    }
+
     private void closed() {
+        ShutdownHook.untrack(this);
         PoolListener[] listeners = PoolEvents.current();
         if (listeners.length > 0) {
             Events.fire(listeners, l -> l.poolClosed(view));

@@ -26,6 +26,7 @@ final class WorkerStats {
     private long workingNanos;
     private long exitNanos;
     private long tasks;
+    private long retries;
     private final List<Slow> longest = new ArrayList<>(LONGEST + 1);
     /**
      * The shortest of the five kept once there are five, else -1: a task no longer than this is
@@ -52,6 +53,11 @@ final class WorkerStats {
     synchronized void working(long nanos, int completed) {
         workingNanos += nanos;
         tasks += completed;
+    }
+
+    /** A task that failed on this slot's worker was sent to run again. */
+    synchronized void retried() {
+        retries++;
     }
 
     synchronized void exit(long nanos) {
@@ -92,7 +98,7 @@ final class WorkerStats {
 
     synchronized WorkerInsights snapshot() {
         return new WorkerInsights(id, tasks, Duration.ofNanos(startUpNanos), Duration.ofNanos(initNanos),
-                Duration.ofNanos(waitingNanos), Duration.ofNanos(workingNanos), Duration.ofNanos(exitNanos));
+                Duration.ofNanos(waitingNanos), Duration.ofNanos(workingNanos), Duration.ofNanos(exitNanos), retries);
     }
 
     synchronized List<TaskTiming> longest() {

@@ -22,6 +22,15 @@ public interface Batch {
     /** The per-task timeout in nanoseconds, 0 for none: call {@link #begin} before each task then. */
     long timeoutNanos();
 
+    /**
+     * Whether a remote worker should say which task it is running as each starts (so that
+     * {@link #lost} can name it): when a timeout applies, or when the call settles failures task by
+     * task (outcomes, retries). Defaults to {@code timeoutNanos() > 0}.
+     */
+    default boolean announced() {
+        return timeoutNanos() > 0;
+    }
+
     /** Whether per-task times are wanted in {@link #completed}. */
     boolean measured();
 

@@ -81,6 +81,28 @@ class InsightsTest {
     }
 
     @Test
+    void retriesAreCountedPerWorkerAndShownInOneLineWithin80Columns() {
+        List<WorkerStats> stats = new java.util.ArrayList<>();
+        for (int id = 0; id < 40; id++) {
+            WorkerStats s = new WorkerStats(id);
+            s.working(ms(10), 1);
+            for (int r = 0; r < id % 3; r++) {
+                s.retried();
+            }
+            stats.add(s);
+        }
+        Insights insights = WorkerStats.insights(stats);
+        assertEquals(39, insights.retries());
+        assertEquals(2, insights.workers().get(2).retries());
+        String table = insights.toString();
+        String line = table.lines().filter(l -> l.startsWith("Retries: 39 (worker 1: 1, worker 2: 2, ")).findFirst()
+                .orElseThrow(() -> new AssertionError(table));
+        assertTrue(line.length() <= 80, line);
+        assertTrue(table.lines().allMatch(l -> l.length() <= 80), table);
+        assertFalse(WorkerStats.insights(twoWorkers()).toString().contains("Retries"), "no line without retries");
+    }
+
+    @Test
     void fiveLongestTasksAcrossWorkersLongestFirstWithTheirArguments() {
         Insights insights = WorkerStats.insights(twoWorkers());
 

@@ -1,0 +1,62 @@
+package io.mpire4j.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mpire4j.tests.fixtures.Board;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A JVM that ends (Ctrl-C's SIGINT, SIGTERM) with a pool open in the middle of a call: the pool's
+ * shutdown hook kills its child JVMs (whose tasks ignore interrupts and would otherwise run on) and
+ * the call's progress bar ends with a last line that says INTERRUPTED.
+ */
+class ShutdownTest {
+    @TempDir(factory = BoardDirectory.class)
+    Path tempDir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void aSignalledJvmStopsItsChildrenAndEndsItsBars(String signal) throws Exception {
+        Board board = Board.in(tempDir);
+        Path err = tempDir.resolve("stderr.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ShutdownMain.class.getName(), tempDir.toString())
+                .redirectError(err.toFile()).redirectOutput(new File("/dev/null")).start();
+        List<Long> children = new ArrayList<>();
+        try {
+            Board.awaitUntil(() -> board.count("running-away-") >= 2, "two children running away");
+            for (String name : board.names("running-away-")) {
+                children.add(Long.parseLong(board.read(name).orElseThrow().trim()));
+            }
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(jvm.pid())).start();
+            assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal);
+            assertTrue(jvm.waitFor(20, TimeUnit.SECONDS), "the signalled JVM did not end");
+            for (long pid : children) {
+                assertTrue(LiveProcesses.awaitExit(pid, Duration.ofSeconds(10)), "child JVM " + pid + " outlived its parent");
+            }
+            List<String> all = Files.readAllLines(err, StandardCharsets.UTF_8);
+            List<String> bar = all.stream().filter(line -> line.startsWith("forever:")).toList();
+            assertTrue(!bar.isEmpty() && bar.get(bar.size() - 1).endsWith("INTERRUPTED"),
+                    "the bar's last line says INTERRUPTED:\n" + String.join("\n", all));
+            // main's call ends with the reason (main does not catch it, so the JVM prints it)
+            assertTrue(all.stream().anyMatch(line -> line.contains("the JVM is shutting down while Hazards.runAway")),
+                    String.join("\n", all));
+        } finally {
+            jvm.destroyForcibly();
+            for (long pid : children) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+}
