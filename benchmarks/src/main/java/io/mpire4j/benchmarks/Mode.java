@@ -24,7 +24,7 @@ record Mode(String name, List<Integer> workers, int warmups, int trials, int ima
 
     static final Mode FULL = new Mode("full", List.of(1, 2, 4), 1, 5, 4000, 2000, 3, 1150, 15, 1_000_000, 100_000);
 
-    static final Mode QUICK = new Mode("quick", List.of(1, 2), 1, 5, 2000, 300, 1, 150, 4, 200_000, 20_000);
+    static final Mode QUICK = new Mode("quick", List.of(1, 2), 1, 5, 1600, 300, 1, 150, 4, 200_000, 20_000);
 
     static Mode named(String name) {
         return switch (name) {

@@ -6,80 +6,102 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
 
 /**
- * What {@code progressBar(true)} adds to a call, measured in one JVM on one kept-alive 2-worker pool:
- * the same call with and without the bar, alternating, many times, so that both see the same
- * machine. Two calls: about 5 ms (trivial tasks) and about 100 ms (10-µs tasks). The bar draws its
- * plain-line form: this JVM's stderr goes to a file, as in the suite's progress forks.
- *
- * <p>Run: {@code benchmarks/run --progress} (about a minute) → {@code progress.md}.
+ * Comparisons too fine for separate JVMs on a shared machine: two variants of one call, run
+ * alternately in one JVM, hundreds of times, so that both see the same machine, the same JIT and
+ * the same load. Each pair is judged by a {@link Verdict} on the ratio of the fastest calls and of
+ * the medians, against the larger interquartile spread (÷ median) of the two.
+ * <ol>
+ *   <li><b>progress bar</b>: {@code progressBar(true)} against none, on one kept-alive 2-worker
+ *       pool: a 5 ms call (1,000,000 trivial tasks, target &lt; 5 %) and a 100 ms call (20,000 tasks
+ *       of 10 µs, target &lt; 1 %). The bar draws its plain-line form: {@code benchmarks/run} sends
+ *       this JVM's stderr to a file, as for the suite's progress forks.
+ *   <li><b>trivial tasks</b>: mpire4j {@code map} against a parallel stream in a
+ *       {@code ForkJoinPool}, 1,000,000 trivial tasks on 2 workers, pool creation and shutdown
+ *       included (the suite's {@code overhead-trivial} at 2 workers, target ≤ 1.00).
+ * </ol>
+ * Writes {@code paired.md}. Run: {@code benchmarks/run --paired} (about two minutes).
  */
-final class ProgressBench {
-    private ProgressBench() {}
+final class PairedBench {
+    private PairedBench() {}
 
-    record Case(String name, List<Long> inputs, boolean busy, int rounds) {}
+    /** One comparison: {@code variant} against {@code base}, {@code rounds} calls each after as many warm-up pairs. */
+    record Pair(String name, Callable<Integer> base, Callable<Integer> variant, int rounds, double target,
+            String baseName, String variantName) {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "results");
         boolean quick = args.length > 1 && args[1].equals("--quick");
-        List<Case> cases = List.of(
-                new Case("5 ms call: 1,000,000 trivial tasks", LongStream.range(0, 1_000_000).boxed().toList(), false,
-                        quick ? 100 : 400),
-                new Case("100 ms call: 20,000 tasks of 10 µs", LongStream.range(0, 20_000).boxed().toList(), true,
-                        quick ? 20 : 60));
-        StringBuilder md = new StringBuilder("# Progress bar cost\n\n");
-        md.append(String.format(Locale.ROOT, "Run on %d CPUs, %s %s, load average %.2f at the start. One JVM, one "
-                + "kept-alive 2-worker `THREADS` pool; the same call without and with `progressBar(true)`, alternating "
-                + "(after as many warm-up rounds); the bar draws plain lines to a file. Cost = with ÷ without − 1, on "
-                + "the fastest calls and on the medians; the spread a verdict is judged against is the larger "
-                + "interquartile range ÷ median of the two kinds of call.%n%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runner.loadAverage()));
-        md.append("| call | calls each | without: best / median ms | with: best / median ms | cost (best) "
-                + "| cost (median) | target | met |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+        List<Long> trivial = LongStream.range(0, 1_000_000).boxed().toList();
+        List<Long> busy = LongStream.range(0, 20_000).boxed().toList();
+        StringBuilder md = new StringBuilder("# Paired comparisons\n\n");
+        md.append(String.format(Locale.ROOT, "Run %s on %d CPUs, %s %s, `-Xms1g -Xmx1g -XX:+UseParallelGC`, load "
+                + "average %.2f at the start and LOAD_AT_END at the end. Two variants of a call alternate in one JVM (after as "
+                + "many warm-up pairs as timed ones), so both see the same machine. Ratio = variant ÷ base, on the "
+                + "fastest calls (best) and on the medians; a verdict is judged against the larger interquartile range "
+                + "÷ median of the two variants' calls (see `Verdict`).%n%n", java.time.LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Runner.loadAverage()));
+        md.append("| comparison | calls each | base: best / median ms | variant: best / median ms | ratio (best) "
+                + "| ratio (median) | target | met |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
         try (OverheadTasksParallel pool = OverheadTasksParallel.create(PoolOptions.defaults().workers(2))) {
-            for (Case c : cases) {
-                ParallelMethod<Long, Long> plain = c.busy() ? pool.spin() : pool.square();
-                ParallelMethod<Long, Long> bar = plain.progressBar(true);
-                double[] without = new double[c.rounds()];
-                double[] with = new double[c.rounds()];
-                for (int round = -c.rounds(); round < c.rounds(); round++) {
-                    double a = time(round % 2 == 0 ? plain : bar, c.inputs());
-                    double b = time(round % 2 == 0 ? bar : plain, c.inputs());
+            ParallelMethod<Long, Long> square = pool.square();
+            ParallelMethod<Long, Long> spin = pool.spin();
+            List<Pair> pairs = List.of(
+                    new Pair("progress bar, 5 ms call (1,000,000 trivial tasks, 2 workers)",
+                            () -> square.map(trivial).size(), () -> square.progressBar(true).map(trivial).size(),
+                            quick ? 100 : 400, 1.05, "no bar", "bar"),
+                    new Pair("progress bar, 100 ms call (20,000 tasks of 10 µs, 2 workers)",
+                            () -> spin.map(busy).size(), () -> spin.progressBar(true).map(busy).size(),
+                            quick ? 20 : 80, 1.01, "no bar", "bar"),
+                    new Pair("mpire4j ÷ forkjoin, 1,000,000 trivial tasks, 2 workers, pool start and stop included",
+                            () -> MapPeers.forkJoin(2, trivial, OverheadTasks::square).size(), () -> {
+                                try (OverheadTasksParallel own = OverheadTasksParallel.create(
+                                        PoolOptions.defaults().workers(2))) {
+                                    return own.square().map(trivial).size();
+                                }
+                            }, quick ? 100 : 400, 1.00, "forkjoin", "mpire4j"));
+            for (Pair pair : pairs) {
+                double[] base = new double[pair.rounds()];
+                double[] variant = new double[pair.rounds()];
+                for (int round = -pair.rounds(); round < pair.rounds(); round++) {
+                    boolean baseFirst = (round & 1) == 0;
+                    double a = time(baseFirst ? pair.base() : pair.variant());
+                    double b = time(baseFirst ? pair.variant() : pair.base());
                     if (round >= 0) {
-                        without[round] = round % 2 == 0 ? a : b;
-                        with[round] = round % 2 == 0 ? b : a;
+                        base[round] = baseFirst ? a : b;
+                        variant[round] = baseFirst ? b : a;
                     }
                 }
-                Arrays.sort(without);
-                Arrays.sort(with);
-                double target = c.busy() ? 0.01 : 0.05;
-                // Hundreds of calls: the noise is the interquartile spread of the calls, relative to their median.
-                double noise = Math.max(iqr(without), iqr(with));
-                Verdict verdict = Verdict.atMost(with[0] / without[0], median(with) / median(without), 1 + target,
-                        noise);
-                md.append(String.format(Locale.ROOT, "| %s | %d | %.3f / %.3f | %.3f / %.3f | %+.2f %% | %+.2f %% "
-                        + "| < %.0f %% | %s |%n", c.name(), c.rounds(), without[0] * 1e3, median(without) * 1e3,
-                        with[0] * 1e3, median(with) * 1e3, 100 * (verdict.byMin() - 1), 100 * (verdict.byMedian() - 1),
-                        100 * target, verdict.text()));
+                Arrays.sort(base);
+                Arrays.sort(variant);
+                Verdict verdict = Verdict.atMost(variant[0] / base[0], median(variant) / median(base), pair.target(),
+                        Math.max(iqr(base), iqr(variant)));
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s: %.3f / %.3f | %s: %.3f / %.3f | %.3f | %.3f | "
+                        + "≤ %.2f | %s |%n", pair.name(), pair.rounds(), pair.baseName(), base[0] * 1e3,
+                        median(base) * 1e3, pair.variantName(), variant[0] * 1e3, median(variant) * 1e3,
+                        verdict.byMin(), verdict.byMedian(), pair.target(), verdict.text()));
+                System.out.println(md.substring(md.lastIndexOf("\n|", md.length() - 2) + 1).trim());
             }
         }
+        String text = md.toString().replace("LOAD_AT_END", String.format(Locale.ROOT, "%.2f", Runner.loadAverage()));
         Files.createDirectories(out);
-        Files.writeString(out.resolve("progress.md"), md.toString(), StandardCharsets.UTF_8);
-        System.out.print(md);
+        Files.writeString(out.resolve("paired.md"), text, StandardCharsets.UTF_8);
+        System.out.print(text);
     }
 
-    private static double time(ParallelMethod<Long, Long> method, List<Long> inputs) {
+    private static double time(Callable<Integer> call) throws Exception {
         long start = System.nanoTime();
-        List<Long> results = method.map(inputs);
+        int size = call.call();
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (results.size() != inputs.size()) {
-            throw new IllegalStateException("lost results");
+        if (size <= 0) {
+            throw new IllegalStateException("no results");
         }
         return seconds;
     }
