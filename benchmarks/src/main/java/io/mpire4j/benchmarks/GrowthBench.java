@@ -28,7 +28,8 @@ import java.util.stream.LongStream;
  * call, or for calls shorter than 50 ms the mean of a batch of calls that lasts about 50 ms. The 10-µs series
  * stops at 10⁶ tasks: 10⁷ would be 100 s of CPU per run (50 s on 2 workers, 15 minutes for the
  * points' trials), and the cost per task is already flat well before 10⁶, so that point adds time,
- * not information.
+ * not information. parallel-collectors stops at 10⁶ tasks in every series
+ * ({@link #PARALLEL_COLLECTORS_MAX_TASKS}).
  *
  * <p>Writes {@code growth.md} and four charts ({@code growth-tasks-trivial.svg},
  * {@code growth-tasks-10us.svg}, {@code growth-workers-trivial.svg}, {@code growth-workers-10us.svg}).
@@ -37,6 +38,12 @@ import java.util.stream.LongStream;
 final class GrowthBench {
     static final List<String> PEERS = List.of("mpire4j-threads", "forkjoin", "parallel-collectors");
     static final double POINT_BUDGET_SECONDS = 8;
+    /**
+     * parallel-collectors makes a {@code CompletableFuture} per task: 10⁷ of them took minutes per
+     * run on the 2-core machine (their allocation and collection dominate), so its series stop at
+     * 10⁶, where its cost per task is already plain.
+     */
+    static final long PARALLEL_COLLECTORS_MAX_TASKS = 1_000_000;
     static final int TRIALS = 5;
 
     private GrowthBench() {}
@@ -151,6 +158,9 @@ final class GrowthBench {
         Series series = series(quick).stream().filter(s -> s.name().equals(seriesName)).findFirst().orElseThrow();
         Function<Long, Long> fn = series.task().equals("trivial") ? OverheadTasks::square : OverheadTasks::spin;
         for (long[] point : series.points()) {
+            if (peer.equals("parallel-collectors") && point[0] > PARALLEL_COLLECTORS_MAX_TASKS) {
+                continue; // one future per task: see PARALLEL_COLLECTORS_MAX_TASKS
+            }
             List<Long> inputs = LongStream.range(0, point[0]).boxed().toList();
             int workers = (int) point[1];
             double warmed = 0;

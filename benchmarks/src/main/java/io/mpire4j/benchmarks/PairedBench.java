@@ -24,7 +24,10 @@ import java.util.stream.LongStream;
  *       this JVM's stderr to a file, as for the suite's progress forks.
  *   <li><b>trivial tasks</b>: mpire4j {@code map} against a parallel stream in a
  *       {@code ForkJoinPool}, 1,000,000 trivial tasks on 2 workers, pool creation and shutdown
- *       included (the suite's {@code overhead-trivial} at 2 workers, target ≤ 1.00).
+ *       included (the suite's {@code overhead-trivial} at 2 workers, target ≤ 1.00);
+ *   <li><b>small stateful and init calls</b>: the quick suite's {@code stateful} and {@code init}
+ *       at 1 worker, mpire4j against fork-join, where separate quick forks once showed mpire4j
+ *       1.4–1.75× behind.
  * </ol>
  * Writes {@code paired.md}. Run: {@code benchmarks/run --paired} (about two minutes).
  */
@@ -66,7 +69,9 @@ final class PairedBench {
                                         PoolOptions.defaults().workers(2))) {
                                     return own.square().map(trivial).size();
                                 }
-                            }, quick ? 100 : 400, 1.00, "forkjoin", "mpire4j"));
+                            }, quick ? 100 : 400, 1.00, "forkjoin", "mpire4j"),
+                    workloadPair(Workload.named("stateful", Mode.QUICK), quick ? 8 : 20),
+                    workloadPair(Workload.named("init", Mode.QUICK), quick ? 6 : 15));
             for (Pair pair : pairs) {
                 double[] base = new double[pair.rounds()];
                 double[] variant = new double[pair.rounds()];
@@ -96,11 +101,22 @@ final class PairedBench {
         System.out.print(text);
     }
 
+    /**
+     * A quick-mode workload at 1 worker, mpire4j {@code THREADS} against fork-join: where separate
+     * quick forks showed mpire4j 1.4–1.75× behind (noise, or a real start-up cost at small sizes?).
+     */
+    private static Pair workloadPair(Workload workload, int rounds) {
+        workload.prepare();
+        return new Pair(workload.name() + " (quick size: " + workload.size().replaceAll(" popular=\\d+", "")
+                + "), 1 worker, mpire4j ÷ forkjoin", () -> (int) (workload.run("forkjoin", 1) | 1),
+                () -> (int) (workload.run("mpire4j-threads", 1) | 1), rounds, 1.00, "forkjoin", "mpire4j");
+    }
+
     private static double time(Callable<Integer> call) throws Exception {
         long start = System.nanoTime();
         int size = call.call();
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (size <= 0) {
+        if (size == 0) {
             throw new IllegalStateException("no results");
         }
         return seconds;

@@ -370,9 +370,13 @@ final class Report {
             - One fresh JVM per (workload, peer, workers), all with the same heap and GC flags; warm-up runs \
             first (two more for the trivial overhead workload, one more for the 10-µs one, none more once a \
             warm-up took over a second), then the timed trials; a full GC before each run, outside the timed \
-            region. Forks whose trials take long (a million tasks handed out one by one) stop after three.
+            region. Forks whose trials take long (a million tasks handed out one by one) stop after five, \
+            the minimum in every mode.
             - The timed region is what a user waits for: pool creation, the work, collecting results, shutting \
-            the pool down (and, in the numerical workload, creating the image).
+            the pool down (and, in the numerical workload, creating the image: zeros, as the seed's \
+            `np.zeros`, an allocation rather than a pass over it on one thread). `mpire4j-processes` \
+            includes starting its child JVMs (with the forks' own heap and GC flags), sending each the \
+            shared receiver, and stopping them.
             - Every run returns a checksum of its results that does not depend on the peer, the worker count or \
             the completion order; the runner refuses to report when two peers of a workload disagree.
             - Peers are written the way their users write them (see the javadoc of each workload class in \
