@@ -26,6 +26,19 @@ final class Chart {
     private Chart() {}
 
     static String svg(String workload, List<Report.Row> rows, Mode mode) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        return svg(workload + ": time against workers (" + mode.name() + " run, " + cpus + " CPUs)",
+                rows.get(0).size().replaceAll(" popular=\\d+", "") + "; lower is better; bars show min–max of the trials",
+                "workers", "median time per run (s", rows, w -> w + (w > cpus ? " (oversubscribed)" : ""));
+    }
+
+    /**
+     * The same chart for any x: {@code rows}' {@link Report.Row#workers()} is the x value (placed
+     * evenly, in order, labelled by {@code xLabel}), their seconds the y values ({@code yName} names
+     * them, without its closing parenthesis).
+     */
+    static String svg(String title, String subtitle, String xName, String yName, List<Report.Row> rows,
+            java.util.function.IntFunction<String> xLabel) {
         List<Integer> workers = new ArrayList<>(new TreeSet<>(rows.stream().map(Report.Row::workers).toList()));
         Map<String, List<Report.Row>> byPeer = new LinkedHashMap<>();
         for (Report.Row r : rows) {
@@ -39,10 +52,8 @@ final class Chart {
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        text(svg, LEFT, 24, "start", 16, "bold", workload + ": time against workers (" + mode.name() + " run, "
-                + Runtime.getRuntime().availableProcessors() + " CPUs)");
-        text(svg, LEFT, 42, "start", 11, "normal", rows.get(0).size().replaceAll(" popular=\\d+", "")
-                + "; lower is better; bars show min–max of the trials");
+        text(svg, LEFT, 24, "start", 16, "bold", title);
+        text(svg, LEFT, 42, "start", 11, "normal", subtitle);
 
         // Axes, grid and ticks.
         for (double tick : axis.ticks()) {
@@ -59,13 +70,12 @@ final class Chart {
             double x = x(workers, w);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>%n",
                     x, BOTTOM, x, BOTTOM + 5));
-            text(svg, x, BOTTOM + 18, "middle", 11, "normal",
-                    w + (w > Runtime.getRuntime().availableProcessors() ? " (oversubscribed)" : ""));
+            text(svg, x, BOTTOM + 18, "middle", 11, "normal", xLabel.apply(w));
         }
-        text(svg, (LEFT + RIGHT) / 2.0, BOTTOM + 40, "middle", 13, "normal", "workers");
+        text(svg, (LEFT + RIGHT) / 2.0, BOTTOM + 40, "middle", 13, "normal", xName);
         svg.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" "
-                + "transform=\"rotate(-90 18 %d)\">median time per run (s%s)</text>%n", (TOP + BOTTOM) / 2,
-                (TOP + BOTTOM) / 2, axis.logarithmic ? ", log scale" : ""));
+                + "transform=\"rotate(-90 18 %d)\">%s%s)</text>%n", (TOP + BOTTOM) / 2,
+                (TOP + BOTTOM) / 2, yName, axis.logarithmic ? ", log scale" : ""));
 
         // One line per peer, and the legend.
         int index = 0;
@@ -74,6 +84,7 @@ final class Chart {
             String color = switch (peer) {
                 case "mpire4j-threads" -> "#d62728";
                 case "mpire4j-virtual" -> "#1f3a93";
+                case "mpire4j-processes" -> "#e6550d";
                 default -> COLORS[index % COLORS.length];
             };
             boolean mpire4j = peer.startsWith("mpire4j-");

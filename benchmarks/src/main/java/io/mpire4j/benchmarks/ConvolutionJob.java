@@ -8,18 +8,13 @@ import io.mpire4j.annotations.Parallel;
  *
  * <p>The image is a field of this object and is never copied: every peer's tasks read the one array,
  * and mpire4j gets it as the shared receiver of an instance {@code @Parallel} method
- * ({@code ConvolutionJobParallel.create(job, options)}).
+ * ({@code ConvolutionJobParallel.create(job, options)}). A record, so that {@code PROCESSES} pools
+ * can send it to each child JVM through the generated codecs (once per worker, as MPIRE sends its
+ * shared objects to each process).
  */
-@SuppressWarnings("mpire4j.crossing") // shared by threads only
-final class ConvolutionJob {
+record ConvolutionJob(double[][] image) {
     static final int KERNEL = 4;
     static final int STEP = 5;
-
-    private final double[][] image;
-
-    ConvolutionJob(double[][] image) {
-        this.image = image;
-    }
 
     /**
      * The full convolution ({@code (n + 3) × (n + 3)} values, all computed and stored, as a user of

@@ -1,7 +1,6 @@
 package io.mpire4j.benchmarks;
 
 import com.pivovarit.collectors.ParallelCollectors;
-import io.mpire4j.PoolOptions;
 import io.mpire4j.StartMethod;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,7 @@ final class ExpensiveInit implements Workload {
 
     @Override
     public List<String> peers() {
-        return STANDARD_PEERS;
+        return WITH_PROCESSES;
     }
 
     @Override
@@ -80,6 +79,7 @@ final class ExpensiveInit implements Workload {
             case "parallel-collectors-batching" -> parallelCollectors(workers, true);
             case "mpire4j-threads" -> mpire4j(workers, StartMethod.THREADS);
             case "mpire4j-virtual" -> mpire4j(workers, StartMethod.VIRTUAL_THREADS);
+            case "mpire4j-processes" -> mpire4j(workers, StartMethod.PROCESSES);
             default -> throw new IllegalArgumentException("unknown peer: " + peer);
         };
         long checksum = 0;
@@ -199,7 +199,8 @@ final class ExpensiveInit implements Workload {
     private List<List<float[][]>> mpire4j(int workers, StartMethod kind) {
         List<List<float[][]>> rounds = new ArrayList<>();
         try (ModelWorkerParallel pool = ModelWorkerParallel.create(
-                PoolOptions.defaults().workers(workers).startMethod(kind))) {
+                Workload.options(workers, kind,
+                "-D" + ModelWorker.LOAD_PASSES_PROPERTY + "=" + mode.loadPasses()))) {
             for (int round = 0; round < mode.initRounds(); round++) {
                 rounds.add(pool.evaluateNextBatch().map(batches));
             }

@@ -28,7 +28,7 @@ final class Fork {
     /** A warm-up longer than this is the last one. */
     static final double WARM_ENOUGH_SECONDS = 1.0;
     /** Trials stop early, after at least this many, once they have taken {@link Mode#trialBudgetSeconds()}. */
-    static final int MIN_TRIALS = 3;
+    static final int MIN_TRIALS = 5;
 
     private Fork() {}
 
@@ -69,7 +69,7 @@ final class Fork {
             seconds.add(elapsed);
             timed += elapsed;
             if (seconds.size() >= MIN_TRIALS && timed > mode.trialBudgetSeconds()) {
-                break; // slow variants: three trials are enough to place them
+                break; // slow variants: five trials are enough to place them
             }
         }
         String times = seconds.stream().map(s -> String.format(Locale.ROOT, "%.6f", s))

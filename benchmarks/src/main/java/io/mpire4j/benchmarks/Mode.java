@@ -6,15 +6,16 @@ import java.util.List;
  * How big and how often: the full suite, or the quick one for development.
  *
  * <p>The full suite uses the sizes of issue 4 and five timed trials at 1, 2 and 4 (oversubscribed)
- * workers. The quick suite keeps every workload and peer but runs 1 and 2 workers, three timed
- * trials and smaller inputs; its numbers show trends, not the published results.
+ * workers. The quick suite keeps every workload and peer but runs 1 and 2 workers and smaller
+ * inputs, also with five timed trials (the verdicts need them); its numbers show trends, not the
+ * published results.
  *
  * @param imageSize the side of the numerical workload's square image
  * @param documents the stateful workload's document count
  * @param initRounds the expensive-init workload's rounds (calls on one kept-alive pool)
  * @param loadPasses how many passes of random draws the expensive-init model's load folds into its
  *     weights (about 1 ms each on the reference machine)
- * @param trialBudgetSeconds timed seconds after which a fork stops at three trials ({@link Fork})
+ * @param trialBudgetSeconds timed seconds after which a fork stops at {@link Fork#MIN_TRIALS} trials
  * @param trivialTasks the task count of {@code overhead-trivial}
  * @param busyTasks the task count of {@code overhead-10us}
  */
@@ -23,7 +24,7 @@ record Mode(String name, List<Integer> workers, int warmups, int trials, int ima
 
     static final Mode FULL = new Mode("full", List.of(1, 2, 4), 1, 5, 4000, 2000, 3, 1150, 15, 1_000_000, 100_000);
 
-    static final Mode QUICK = new Mode("quick", List.of(1, 2), 1, 3, 2000, 500, 1, 240, 4, 200_000, 30_000);
+    static final Mode QUICK = new Mode("quick", List.of(1, 2), 1, 5, 1600, 300, 1, 150, 4, 200_000, 20_000);
 
     static Mode named(String name) {
         return switch (name) {
@@ -47,7 +48,9 @@ record Mode(String name, List<Integer> workers, int warmups, int trials, int ima
         return this == FULL
                 ? "full: issue 4 sizes, workers " + workers + ", " + warmups + " warm-up + " + trials + " timed trials"
                 : "quick (reduced, for development): image " + imageSize + "² instead of 4000², " + documents
-                        + " documents instead of 2000, model load about 1/5 as long and 1 round instead of 3, " + busyTasks + " instead of 100,000 10-µs tasks, workers "
+                        + " documents instead of 2000, model load about 1/8 as long and 1 round instead of 3, "
+                        + trivialTasks + " instead of 1,000,000 trivial tasks, " + busyTasks
+                        + " instead of 100,000 10-µs tasks, workers "
                         + workers + ", " + warmups + " warm-up + " + trials + " timed trials";
     }
 }

@@ -10,8 +10,15 @@ import io.mpire4j.annotations.WorkerState;
  * by default; a task evaluates the next batch.
  */
 final class ModelWorker {
-    /** Load passes for {@link Mlp#load}; set once by {@link ExpensiveInit#prepare()} before any pool starts. */
-    static volatile int loadPasses = Mode.FULL.loadPasses();
+    /** The system property that gives a child JVM worker its load passes. */
+    static final String LOAD_PASSES_PROPERTY = "mpire4j.benchmarks.loadPasses";
+
+    /**
+     * Load passes for {@link Mlp#load}; set once by {@link ExpensiveInit#prepare()} before any pool
+     * starts. A child JVM ({@code PROCESSES}) never runs {@code prepare()}: it reads
+     * {@link #LOAD_PASSES_PROPERTY}, which the workload passes in its JVM options.
+     */
+    static volatile int loadPasses = Integer.getInteger(LOAD_PASSES_PROPERTY, Mode.FULL.loadPasses());
 
     private ModelWorker() {}
 

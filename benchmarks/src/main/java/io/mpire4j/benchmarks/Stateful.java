@@ -1,7 +1,6 @@
 package io.mpire4j.benchmarks;
 
 import com.pivovarit.collectors.ParallelCollectors;
-import io.mpire4j.PoolOptions;
 import io.mpire4j.StartMethod;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ final class Stateful implements Workload {
 
     @Override
     public List<String> peers() {
-        return STANDARD_PEERS;
+        return WITH_PROCESSES;
     }
 
     @Override
@@ -83,6 +82,7 @@ final class Stateful implements Workload {
             case "parallel-collectors-batching" -> parallelCollectors(workers, true);
             case "mpire4j-threads" -> mpire4j(workers, StartMethod.THREADS);
             case "mpire4j-virtual" -> mpire4j(workers, StartMethod.VIRTUAL_THREADS);
+            case "mpire4j-processes" -> mpire4j(workers, StartMethod.PROCESSES);
             default -> throw new IllegalArgumentException("unknown peer: " + peer);
         };
         StreamingPrefixCount.Summary union = StreamingPrefixCount.Summary.union(perWorker);
@@ -181,7 +181,7 @@ final class Stateful implements Workload {
 
     private List<StreamingPrefixCount.Summary> mpire4j(int workers, StartMethod kind) {
         try (PrefixCountWorkerParallel pool = PrefixCountWorkerParallel.create(
-                PoolOptions.defaults().workers(workers).startMethod(kind))) {
+                Workload.options(workers, kind))) {
             pool.count().forEach(documents);
             pool.stopAndJoin(); // each worker runs popular(...) and reports its summary
             return pool.exitResults();

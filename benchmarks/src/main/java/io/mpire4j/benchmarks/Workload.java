@@ -31,6 +31,28 @@ interface Workload {
     List<String> STANDARD_PEERS = List.of("serial", "executor", "forkjoin", "virtual", "parallel-collectors",
             "parallel-collectors-batching", "mpire4j-threads", "mpire4j-virtual");
 
+    /**
+     * The peers of the seed's first three workloads: the standard ones and mpire4j's child-JVM
+     * workers, whose start-up is inside the timed region as every pool's is.
+     */
+    List<String> WITH_PROCESSES = java.util.stream.Stream.concat(STANDARD_PEERS.stream(),
+            java.util.stream.Stream.of("mpire4j-processes")).toList();
+
+    /**
+     * mpire4j's options for a worker kind. Child JVMs get the forks' own heap and GC
+     * ({@link Runner#JVM_FLAGS}) on top of mpire4j's start-up flags, so that both kinds run the
+     * work with the same collector; {@code extra} adds system properties a child needs.
+     */
+    static io.mpire4j.PoolOptions options(int workers, io.mpire4j.StartMethod kind, String... extra) {
+        io.mpire4j.PoolOptions options = io.mpire4j.PoolOptions.defaults().workers(workers).startMethod(kind);
+        if (kind == io.mpire4j.StartMethod.PROCESSES) {
+            List<String> flags = new java.util.ArrayList<>(Runner.JVM_FLAGS);
+            flags.addAll(List.of(extra));
+            options = options.jvmOptions(flags);
+        }
+        return options;
+    }
+
     static Workload named(String name, Mode mode) {
         return switch (name) {
             case "numerical" -> new Numerical(mode);

@@ -60,8 +60,7 @@ final class ChildLauncher implements AutoCloseable {
      */
     static ChildLauncher create(PoolContext pool) {
         String java = javaExecutable();
-        List<String> flags = new ArrayList<>(FLAGS);
-        flags.addAll(pool.jvmOptions());
+        List<String> flags = flags(pool.jvmOptions());
         List<String> pathArgs = new ArrayList<>();
         List<String> entries = new ArrayList<>();
         String classPath = String.join(File.pathSeparator, classPath(pool.programName()));
@@ -87,6 +86,22 @@ final class ChildLauncher implements AutoCloseable {
         }
         return new ChildLauncher(pool.programName(), pool.encodedReceiver(), channel, pool, java,
                 List.copyOf(flags), List.copyOf(pathArgs), archive);
+    }
+
+    /**
+     * mpire4j's {@link #FLAGS}, then the user's options. The JVM refuses two collectors, so when the
+     * user's options choose one ({@code -XX:+Use…GC}), mpire4j's serial collector is left out.
+     */
+    static List<String> flags(List<String> userOptions) {
+        boolean userGc = userOptions.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"));
+        List<String> flags = new ArrayList<>();
+        for (String flag : FLAGS) {
+            if (!(userGc && flag.equals("-XX:+UseSerialGC"))) {
+                flags.add(flag);
+            }
+        }
+        flags.addAll(userOptions);
+        return flags;
     }
 
     /** Overrides the class path of child JVMs: {@code -Dmpire4j.classPath=a.jar:classes}. */

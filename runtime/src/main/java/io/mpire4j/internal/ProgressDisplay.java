@@ -28,8 +28,8 @@ import java.util.function.LongSupplier;
  *
  * <p>No thread of its own: the threads waiting for a call's results redraw while they wait
  * ({@link #refresh()}, at most once per {@link #tickNanos()} however many calls wait), so a bar
- * costs a call no thread; in a terminal, the first bar on a display asks {@code stty} for the width
- * (about 5 ms). Thread-safe; every write happens under {@link #lock}, which comes after
+ * costs a call no thread; in a terminal, the first bar on a display may ask {@code stty} for the
+ * width (about 5 ms, at most once a second: {@link Terminal#columns()}). Thread-safe; every write happens under {@link #lock}, which comes after
  * {@code REGISTRY} and before nothing else.
  * Tests build one with their own stream and clock and call {@link #tick()} themselves.
  */

@@ -55,10 +55,19 @@ final class RangedCall<S, T, R> extends Call<S, T, R> {
         return new Chunk<>(this, start / chunkSize, start, tasks);
     }
 
-    /** Copies a finished range into the results (input order, or arrival order if unordered). */
+    /** An ordered {@code map} keeps its results in one array that workers may fill in place. */
+    @Override
+    Object[] resultsInPlace() {
+        return ordered ? results : null;
+    }
+
+    /**
+     * Copies a finished range into the results (input order, or arrival order if unordered), unless
+     * the worker wrote it there already ({@link #resultsInPlace()}).
+     */
     @Override
     void completed(Chunk<S> chunk) {
-        if (results != null) {
+        if (results != null && chunk.results != results) {
             int n = chunk.results.length;
             int at = ordered ? (int) chunk.firstIndex : filled.getAndAdd(n);
             System.arraycopy(chunk.results, 0, results, at, n);

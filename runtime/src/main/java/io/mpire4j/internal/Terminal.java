@@ -12,21 +12,53 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the progress display needs to know about the terminal: whether a standard stream is one,
- * and how wide it is. Stateless and thread-safe; each answer is computed when asked (a display asks
- * once, when its first bar starts).
+ * and how wide it is. Thread-safe. A display asks when its first bar starts, which is every call
+ * that shows a bar while no other bar shows, so the answers are kept: whether stdout and stderr
+ * are terminals for the life of the JVM (a Java program cannot point its file descriptors 1 and 2
+ * elsewhere), the width for {@link #WIDTH_TTL_NANOS}, so that a loop of short calls asks
+ * {@code stty} (about 5 ms) once per second rather than once per call, and a resized terminal is
+ * seen by the bars of the calls that start a second later.
  */
 final class Terminal {
     /** The width when no query answers. */
     static final int DEFAULT_COLUMNS = 80;
+    /** How long a width that {@code stty} reported is used before it is asked again. */
+    static final long WIDTH_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** Whether fd 1 / fd 2 is a terminal: null until first asked. */
+    private static volatile Boolean stdoutIsTerminal;
+    private static volatile Boolean stderrIsTerminal;
+    /** The widths the displays use. */
+    private static final Width WIDTH = new Width(Terminal::askColumns);
 
     private Terminal() {}
 
     /**
-     * Whether file descriptor {@code fd} (1 stdout, 2 stderr) is a terminal. On Linux the answer
-     * is where {@code /proc/self/fd/<fd>} points (a {@code /dev/pts/N} or {@code /dev/tty*} device);
-     * elsewhere it falls back to {@link System#console()}, which reflects stdin and stdout only.
+     * Whether file descriptor {@code fd} (1 stdout, 2 stderr) is a terminal, asked once per JVM
+     * ({@link #askIsTerminal}).
      */
     static boolean isTerminal(int fd) {
+        if (fd == 1 || fd == 2) {
+            Boolean known = fd == 1 ? stdoutIsTerminal : stderrIsTerminal;
+            if (known == null) {
+                known = askIsTerminal(fd); // a race asks twice and gets the same answer
+                if (fd == 1) {
+                    stdoutIsTerminal = known;
+                } else {
+                    stderrIsTerminal = known;
+                }
+            }
+            return known;
+        }
+        return askIsTerminal(fd);
+    }
+
+    /**
+     * Whether file descriptor {@code fd} is a terminal. On Linux the answer is where
+     * {@code /proc/self/fd/<fd>} points (a {@code /dev/pts/N} or {@code /dev/tty*} device);
+     * elsewhere it falls back to {@link System#console()}, which reflects stdin and stdout only.
+     */
+    static boolean askIsTerminal(int fd) {
         Path link = Path.of("/proc/self/fd/" + fd);
         try {
             return isTerminalDevice(Files.readSymbolicLink(link).toString());
@@ -54,11 +86,36 @@ final class Terminal {
         }
     }
 
-    /**
-     * The terminal's width in columns: {@code stty size < /dev/tty} (a few milliseconds, once per
-     * display), else {@code $COLUMNS}, else {@value #DEFAULT_COLUMNS}.
-     */
+    /** The terminal's width in columns, asked at most once per {@link #WIDTH_TTL_NANOS}. */
     static int columns() {
+        return WIDTH.columns(System.nanoTime());
+    }
+
+    /** A width asked of the terminal and kept for {@link #WIDTH_TTL_NANOS}. Thread-safe. */
+    static final class Width {
+        private final java.util.function.IntSupplier ask;
+        /** Guarded by this. */
+        private int columns;
+        private long askedAt;
+
+        Width(java.util.function.IntSupplier ask) {
+            this.ask = ask;
+        }
+
+        synchronized int columns(long now) {
+            if (columns == 0 || now - askedAt >= WIDTH_TTL_NANOS) {
+                columns = ask.getAsInt();
+                askedAt = now;
+            }
+            return columns;
+        }
+    }
+
+    /**
+     * The terminal's width in columns: {@code stty size < /dev/tty} (a few milliseconds), else
+     * {@code $COLUMNS}, else {@value #DEFAULT_COLUMNS}.
+     */
+    static int askColumns() {
         int asked = stty();
         if (asked > 0) {
             return asked;

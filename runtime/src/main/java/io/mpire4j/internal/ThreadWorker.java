@@ -47,15 +47,16 @@ final class ThreadWorker<S, E> implements Worker {
         ChunkRun<S> run = (ChunkRun<S>) batch;
         WorkerProgram.Task<S, Object, Object> task = run.directCall();
         int n = batch.size();
-        Object[] results = new Object[n];
-        long[] nanos = batch.measured() ? new long[n] : null;
+        boolean measured = batch.measured();
         int id = slot.id();
         // Asked once per chunk: without a recording, tasks pay nothing for their JFR events.
         boolean traced = Jfr.on() && new JfrTaskEvent().isEnabled();
-        if (!traced && nanos == null && batch.timeoutNanos() == 0) {
-            runPlain(run, task, results);
+        if (!traced && !measured && batch.timeoutNanos() == 0) {
+            runPlain(run, task);
             return;
         }
+        Object[] results = new Object[n];
+        long[] nanos = measured ? new long[n] : null;
         for (int i = 0; i < n; i++) {
             if (batch.cancelled()) {
                 Thread.interrupted();
@@ -92,10 +93,15 @@ final class ThreadWorker<S, E> implements Worker {
 
     /**
      * The common case, with no deadline, no insights and no recording: nothing but the calls, as
-     * tight as a hand-written loop.
+     * tight as a hand-written loop. An ordered {@code map} over a list gets its results written
+     * straight into the call's result array ({@link ChunkRun#resultsInPlace()}), not copied there
+     * per chunk.
      */
-    private void runPlain(ChunkRun<S> run, WorkerProgram.Task<S, Object, Object> task, Object[] results) {
+    private void runPlain(ChunkRun<S> run, WorkerProgram.Task<S, Object, Object> task) {
         Object[] tasks = run.tasks();
+        Object[] inPlace = run.resultsInPlace();
+        Object[] results = inPlace != null ? inPlace : new Object[tasks.length];
+        int offset = inPlace != null ? run.firstIndex() : 0;
         int id = slot.id();
         for (int i = 0; i < tasks.length; i++) {
             if (run.cancelled()) {
@@ -103,7 +109,7 @@ final class ThreadWorker<S, E> implements Worker {
                 return;
             }
             try {
-                results[i] = task.run(state, id, tasks[i]);
+                results[offset + i] = task.run(state, id, tasks[i]);
             } catch (Throwable t) {
                 Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
                 run.failed(i, t, results);

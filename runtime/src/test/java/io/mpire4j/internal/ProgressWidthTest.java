@@ -170,4 +170,25 @@ class ProgressWidthTest {
         assertEquals(80, Terminal.parseColumns("wide"));
         assertEquals(80, Terminal.parseColumns("0"));
     }
+
+    @Test
+    void theWidthIsAskedAtMostOncePerSecond() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Terminal.Width width = new Terminal.Width(() -> 100 + asked.incrementAndGet());
+        long second = Terminal.WIDTH_TTL_NANOS;
+
+        assertEquals(101, width.columns(5 * second));
+        assertEquals(101, width.columns(5 * second + second - 1), "a call started within the second: no stty");
+        assertEquals(1, asked.get());
+        assertEquals(102, width.columns(6 * second), "a second later: asked again, so a resize is seen");
+        assertEquals(2, asked.get());
+    }
+
+    @Test
+    void whetherStderrIsATerminalIsAskedOnce() {
+        boolean first = Terminal.isTerminal(2);
+
+        assertEquals(first, Terminal.isTerminal(2));
+        assertEquals(Terminal.askIsTerminal(2), first, "the kept answer is the one /proc/self/fd gives");
+    }
 }
