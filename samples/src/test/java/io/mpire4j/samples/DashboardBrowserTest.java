@@ -125,7 +125,8 @@ class DashboardBrowserTest {
         waiting().until(b -> "live".equals(b.findElement(By.id("status")).getDomAttribute("data-state")));
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
-        Sample09_Dashboard.paceMillis = 40;
+        // Slow enough that a browser on a busy machine sees the long call running; sped up once it has.
+        Sample09_Dashboard.paceMillis = 100;
         CompletableFuture<Void> story = CompletableFuture.runAsync(() -> Sample09_Dashboard.story(pool, 400));
 
         // A running call's bar advances without a reload.
@@ -135,6 +136,7 @@ class DashboardBrowserTest {
         waiting().until(b -> progress(running) >= first + 8);
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"));
         assertFalse(running.findElement(By.className("eta")).getText().equals("–"), "a running call has an ETA");
+        Sample09_Dashboard.paceMillis = 2;
 
         // Finished calls show done; the stream of unknown length shows a counter.
         WebElement warmUp = row("warm-up simulation");
