@@ -187,6 +187,15 @@ final class ChunkRun<S> implements Batch {
 
     @Override
     public void lost(int position, int exitCode) {
+        died(position, exitCode, ErrorReport.describeExit(exitCode));
+    }
+
+    @Override
+    public void lost(int position, String how) {
+        died(position, -1, how == null ? ErrorReport.describeExit(-1) : how);
+    }
+
+    private void died(int position, int exitCode, String how) {
         ran = chunk.tasks.length;
         loop.lost();
         if (loop.ending() || late) {
@@ -196,7 +205,7 @@ final class ChunkRun<S> implements Batch {
         int primary = Math.max(position, 0);
         TaskFailure failure = new TaskFailure(method.displayName(), loop.slot.id, chunk.taskIndex(primary),
                 method.parameterNames(), method.argumentsOf(chunk.tasks[primary]));
-        String message = ChildWorker.diedMessage(method, loop.slot.id, exitCode, chunk, position);
+        String message = ChildWorker.diedMessage(method, loop.slot.id, how, chunk, position);
         call.fail(() -> ErrorReport.died(failure, exitCode, message));
     }
 
