@@ -3,6 +3,7 @@ package io.mpire4j.hazelcast;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.NoDataMemberInClusterException;
 import io.mpire4j.spi.PoolContext;
 import io.mpire4j.spi.WorkerKind;
 import io.mpire4j.spi.Workers;
@@ -47,8 +48,13 @@ final class ClusterKind implements WorkerKind {
 
     /** The members that serve this version now, fewest busy slots first. */
     private List<Protocol.Served> serving() {
-        IMap<String, String> registry = links.hz.getMap(Protocol.REGISTRY);
-        Map<String, String> entries = Map.copyOf(registry);
+        Map<String, String> entries;
+        try {
+            IMap<String, String> registry = links.hz.getMap(Protocol.REGISTRY);
+            entries = Map.copyOf(registry);
+        } catch (NoDataMemberInClusterException e) {
+            entries = Map.of(); // only lite members and clients are left: none serves
+        }
         List<Protocol.Served> usable = new ArrayList<>();
         List<String> otherVersions = new ArrayList<>();
         for (Member m : links.hz.getCluster().getMembers()) {

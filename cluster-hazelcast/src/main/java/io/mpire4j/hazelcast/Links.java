@@ -34,6 +34,7 @@ final class Links {
     private int users;
     private UUID topicRegistration;
     private UUID membershipRegistration;
+    private UUID lifecycleRegistration;
 
     Links(HazelcastInstance hz) {
         this.hz = hz;
@@ -55,6 +56,15 @@ final class Links {
                     memberLeft(event.getMember());
                 }
             });
+            lifecycleRegistration = hz.getLifecycleService().addLifecycleListener(event -> {
+                switch (event.getState()) {
+                    case SHUTTING_DOWN, SHUTDOWN, CLIENT_DISCONNECTED -> links.values().forEach(
+                            link -> link.callerLeft(event.getState()));
+                    default -> {
+                        // still in the cluster
+                    }
+                }
+            });
         }
     }
 
@@ -64,6 +74,7 @@ final class Links {
             try {
                 replies.removeMessageListener(topicRegistration);
                 hz.getCluster().removeMembershipListener(membershipRegistration);
+                hz.getLifecycleService().removeLifecycleListener(lifecycleRegistration);
                 replies.destroy();
             } catch (RuntimeException e) {
                 // the instance is shutting down: its listeners go with it
@@ -81,10 +92,14 @@ final class Links {
 
     /** Whether {@code member} is in the cluster now. */
     boolean present(UUID member) {
-        for (Member m : hz.getCluster().getMembers()) {
-            if (m.getUuid().equals(member)) {
-                return true;
+        try {
+            for (Member m : hz.getCluster().getMembers()) {
+                if (m.getUuid().equals(member)) {
+                    return true;
+                }
             }
+        } catch (RuntimeException e) {
+            // this instance is shutting down: it reaches no member
         }
         return false;
     }

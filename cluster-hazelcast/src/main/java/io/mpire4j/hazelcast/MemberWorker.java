@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 final class MemberWorker extends RemoteWorker {
     private final ClusterWorkers generation;
     private final Protocol.Served member;
-    private final ITopic<byte[]> toMember;
+    private volatile ITopic<byte[]> toMember;
     private final UUID session = UUID.randomUUID();
     private final Inbox in;
     private final CountDownLatch remoteEnd = new CountDownLatch(1);
     private volatile boolean memberLeft;
+    private volatile boolean callerLeft;
     private volatile String endedWhy;
     private boolean helloSent;
 
@@ -30,7 +31,6 @@ final class MemberWorker extends RemoteWorker {
         super(slot);
         this.generation = generation;
         this.member = member;
-        this.toMember = generation.links.hz.getTopic(Protocol.memberTopic(member.member()));
         this.in = new Inbox(Links.OPEN_LIMIT.toNanos(), () -> "member " + member.address() + " did not answer "
                 + "within " + Links.OPEN_LIMIT.toSeconds() + " s when worker " + slot.id() + " started there: does it "
                 + "still serve mpire4j " + Protocol.VERSION + " (HazelcastWorkers.serve)?");
@@ -47,6 +47,7 @@ final class MemberWorker extends RemoteWorker {
             throw new IOException("no member serving mpire4j worker slots is left: member " + member.address()
                     + " left the cluster");
         }
+        toMember = generation.links.hz.getTopic(Protocol.memberTopic(member.member()));
         generation.links.register(session, this);
         PoolSide pool = new PoolSide();
         toMember.publish(new Protocol.Open(generation.links.caller, generation.links.replyTopic, slot.id(),
@@ -93,9 +94,18 @@ final class MemberWorker extends RemoteWorker {
         ended();
     }
 
+    /** This caller's own Hazelcast instance left the cluster ({@code state}). Listener thread. */
+    void callerLeft(Object state) {
+        endedWhy = "this caller's Hazelcast instance is " + state;
+        callerLeft = true;
+        remoteEnd.countDown();
+        in.close();
+        ended();
+    }
+
     @Override
     protected boolean alive() {
-        return !memberLeft && remoteEnd.getCount() > 0 && generation.links.present(member.member());
+        return !memberLeft && !callerLeft && remoteEnd.getCount() > 0 && generation.links.present(member.member());
     }
 
     @Override
@@ -109,6 +119,9 @@ final class MemberWorker extends RemoteWorker {
             return "member " + member.address() + " left the cluster, and no other member of the generation is left";
         }
         String why = endedWhy;
+        if (callerLeft) {
+            return "lost touch with member " + member.address() + ": " + why;
+        }
         return why == null ? null : "its slot on member " + member.address() + " ended"
                 + (why.isEmpty() ? "" : ": " + why);
     }
@@ -141,7 +154,7 @@ final class MemberWorker extends RemoteWorker {
     /** Tells the member to interrupt and end the slot, and ends this side's stream. */
     private void stop() {
         in.close();
-        if (!memberLeft) {
+        if (toMember != null && !memberLeft && !callerLeft) {
             try {
                 toMember.publish(Protocol.message(Protocol.STOP, session));
             } catch (RuntimeException e) {

@@ -99,7 +99,7 @@ final class SlotServer implements AutoCloseable {
     }
 
     /** Lists this member in the registry with the slots in use now. */
-    private void publish() {
+    private synchronized void publish() {
         if (!closed.get()) {
             registry.set(uuid.toString(), new Protocol.Served(uuid, Protocol.VERSION, slots, sessions.size(), address)
                     .encode());

@@ -74,6 +74,18 @@ final class TestCluster implements AutoCloseable {
                 }, TestCluster.class);
     }
 
+    /** A cluster of its own with one member JVM, for a test that kills it (the test closes it). */
+    static TestCluster alone(Path dir) throws IOException {
+        return new TestCluster(dir, 1);
+    }
+
+    /** Member JVM {@code i}, in start order. */
+    Process member(int i) {
+        synchronized (members) {
+            return members.get(i);
+        }
+    }
+
     /** Puts the shared cluster into a static field of the test class before its tests. */
     static final class Extension implements BeforeAllCallback {
         static volatile TestCluster current;
@@ -202,8 +214,12 @@ final class TestCluster implements AutoCloseable {
 
     /** The serving members' registry entries now: member UUID to entry. */
     Map<String, String> registry() {
-        IMap<String, String> map = caller.getMap(Protocol.REGISTRY);
-        return Map.copyOf(map);
+        try {
+            IMap<String, String> map = caller.getMap(Protocol.REGISTRY);
+            return Map.copyOf(map);
+        } catch (RuntimeException e) {
+            return Map.of(); // no data member yet: nobody serves
+        }
     }
 
     /** Slots in use on all members now, by the registry. */
