@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * The member's side: hosts worker slots for callers anywhere in the cluster, each on a thread of
- * its own ({@code mpire4j-member-slot-<id>}) running {@link WorkerHost}, the same loop a child JVM
+ * its own ({@code mpire4j-worker-<id>}, as the pool names its slots) running {@link WorkerHost}, the same loop a child JVM
  * runs. It listens on its member topic ({@link Protocol#memberTopic}) for the callers' messages,
  * lists itself in the registry map ({@link Protocol#REGISTRY}) with its capacity and the slots in
  * use, and ends a caller's slots when the cluster says the caller left (a member's membership event,
@@ -177,7 +177,7 @@ final class SlotServer implements AutoCloseable {
             return;
         }
         publishQuietly();
-        Thread.ofPlatform().name("mpire4j-member-slot-" + open.workerId()).daemon(true)
+        Thread.ofPlatform().name("mpire4j-worker-" + open.workerId()).daemon(true)
                 .uncaughtExceptionHandler((t, e) -> LOG.log(Level.WARNING, "mpire4j: " + t.getName() + " failed", e))
                 .start(h::serve);
     }

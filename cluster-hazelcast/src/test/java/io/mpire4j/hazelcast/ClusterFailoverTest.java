@@ -62,7 +62,7 @@ class ClusterFailoverTest {
     @Test
     void aMemberKilledMidMapLosesNothingAndEveryResultArrivesOnce() throws Exception {
         Board board = Board.in(tempDir);
-        Process victim = cluster().start(cluster().spare(0));
+        ProcessHandle victim = cluster().start(cluster().spare(0));
         try {
             cluster().awaitServing(TestCluster.MEMBERS + 1);
             Placed placed = new Placed(board, 5, "go");
@@ -100,7 +100,7 @@ class ClusterFailoverTest {
     void aMemberThatJoinsMidCallGetsSlotsOnlyInTheNextGeneration() throws Exception {
         Board board = Board.in(tempDir);
         Placed placed = new Placed(board, 0, "go");
-        Process late = null;
+        ProcessHandle late = null;
         try (var pool = PlacedParallel.create(placed, PoolOptions.defaults().workers(3)
                 .workerKind(cluster().kind))) {
             List<Integer> input = IntStream.range(0, 30).boxed().toList();
@@ -163,7 +163,7 @@ class ClusterFailoverTest {
     void whenNoMemberIsLeftTheCallFailsNamingTheMember() throws Exception {
         try (TestCluster lone = TestCluster.alone(tempDir.resolve("lone"))) {
             Board board = Board.in(tempDir);
-            Process member = lone.member(0);
+            ProcessHandle member = lone.member(0);
             try (var pool = PlacedParallel.create(new Placed(board, 0, "never"),
                     PoolOptions.defaults().workers(1).workerKind(lone.kind))) {
                 CompletableFuture<List<Placed.Result>> call = inAnotherThread(() -> pool.run().map(List.of(1)));

@@ -32,14 +32,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ports, join waits near zero. One cluster serves every test class of a run ({@link #shared});
  * it shuts down when the run ends, and its member JVMs also end when the test JVM does.
  */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
     /** Member JVMs of the shared cluster. */
     static final int MEMBERS = 2;
 
     final String name = "mpire4j-test-" + UUID.randomUUID();
     private final Path dir;
     private final List<Integer> ports = new ArrayList<>();
-    private final List<Process> members = new ArrayList<>();
+    private final List<ProcessHandle> members = new ArrayList<>();
     final HazelcastInstance caller;
     final WorkerKind kind;
 
@@ -80,19 +80,30 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** Member JVM {@code i}, in start order. */
-    Process member(int i) {
+    ProcessHandle member(int i) {
         synchronized (members) {
             return members.get(i);
         }
     }
 
     /** Puts the shared cluster into a static field of the test class before its tests. */
-    static final class Extension implements BeforeAllCallback {
+    public static final class Extension implements BeforeAllCallback {
         static volatile TestCluster current;
 
         @Override
         public void beforeAll(ExtensionContext context) {
             current = shared(context);
+        }
+
+        /** The cluster kind of the shared cluster, for pools of the contract suite. */
+        public static WorkerKind kind() {
+            return current.kind;
+        }
+
+        /** Waits until no slot of any caller is busy on the members; fails after {@code limit}. */
+        public static void assertNoSlotLeft(Duration limit) {
+            TestCluster c = current;
+            awaitUntil(() -> c.busy() == 0, limit, () -> "no busy slot on the members, registry: " + c.registry());
         }
     }
 
@@ -111,7 +122,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** Starts member JVM {@code index} (its port is {@code ports[index]}), serving {@code slots}. */
-    Process start(int index, int slots) {
+    ProcessHandle start(int index, int slots) {
         int port = ports.get(index);
         String yaml = """
                 hazelcast:
@@ -148,14 +159,26 @@ final class TestCluster implements AutoCloseable {
             Path config = dir.resolve("member-" + index + ".yaml");
             Files.writeString(config, yaml);
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of("sh", "-c",
+                    // detached from this JVM's process tree (a contract test counts this JVM's child
+                    // processes); TestMember ends itself when this JVM ends
+                    "\"$@\" </dev/null >>\"$MEMBER_LOG\" 2>&1 & echo $!", "sh",
+                    java, "-cp", System.getProperty("java.class.path"),
                     "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-Dhazelcast.logging.type=jdk", "-Dhazelcast.phone.home.enabled=false",
                     "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
-                    TestMember.class.getName(), "--slots", String.valueOf(slots), "--config", config.toString()));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("member-" + index + ".log").toFile()))
-                    .start();
+                    TestMember.class.getName(), String.valueOf(ProcessHandle.current().pid()), "--slots", String.valueOf(slots), "--config", config.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put("MEMBER_LOG", dir.resolve("member-" + index + ".log").toString());
+            Process launcher = builder.start();
+            String pid = new String(launcher.getInputStream().readAllBytes()).trim();
+            ProcessHandle p = ProcessHandle.of(Long.parseLong(pid)).orElseThrow(
+                    () -> new IllegalStateException("member " + index + " ended at once; see its log in " + dir));
+            try {
+                launcher.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             synchronized (members) {
                 members.add(p);
             }
@@ -165,7 +188,7 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
-    Process start(int index) {
+    ProcessHandle start(int index) {
         return start(index, 1);
     }
 
@@ -264,19 +287,29 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** Kills {@code p} with SIGKILL and waits for it to end. */
-    static void kill9(Process p) throws InterruptedException {
+    static void kill9(ProcessHandle p) throws InterruptedException {
         p.destroyForcibly();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("member " + p.pid() + " did not die");
-        }
+        await(p, 30);
     }
 
     /** Stops {@code p} (SIGTERM: the Member command ends its slots and leaves) and waits. */
-    static void stop(Process p) throws InterruptedException {
+    static void stop(ProcessHandle p) throws InterruptedException {
         p.destroy();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        try {
+            await(p, 30);
+        } catch (AssertionError e) {
             p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
+            await(p, 10);
+        }
+    }
+
+    private static void await(ProcessHandle p, int seconds) throws InterruptedException {
+        try {
+            p.onExit().get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            if (p.isAlive()) {
+                throw new AssertionError("member " + p.pid() + " did not end within " + seconds + " s");
+            }
         }
     }
 
@@ -285,18 +318,16 @@ final class TestCluster implements AutoCloseable {
         if (caller != null) {
             caller.shutdown();
         }
-        List<Process> all;
+        List<ProcessHandle> all;
         synchronized (members) {
             all = List.copyOf(members);
         }
-        for (Process p : all) {
+        for (ProcessHandle p : all) {
             p.destroy();
         }
-        for (Process p : all) {
+        for (ProcessHandle p : all) {
             try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
+                stop(p);
             } catch (InterruptedException e) {
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
