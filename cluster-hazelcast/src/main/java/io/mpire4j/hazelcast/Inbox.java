@@ -54,7 +54,14 @@ final class Inbox extends InputStream {
         items.add(END);
     }
 
+    /** Ends the stream after what was added so far with a reason: reading on throws an IOException saying it. */
+    void fail(String why) {
+        items.add(new Failure(why));
+    }
+
     private record Segment(byte[] bytes, int offset) {}
+
+    private record Failure(String why) {}
 
     /** Makes bytes available; false at the end of the stream. */
     private boolean fill() throws IOException {
@@ -77,6 +84,10 @@ final class Inbox extends InputStream {
                 throw new InterruptedIOException("interrupted while waiting for the other side");
             }
             started = true;
+            if (next instanceof Failure f) {
+                items.add(f); // later reads fail too
+                throw new IOException(f.why());
+            }
             if (next == END) {
                 ended = true;
                 items.add(END); // later reads see the end too

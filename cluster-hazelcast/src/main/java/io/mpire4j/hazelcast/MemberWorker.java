@@ -82,7 +82,11 @@ final class MemberWorker extends RemoteWorker {
     void remoteEnded(String why) {
         endedWhy = why;
         remoteEnd.countDown();
-        in.close();
+        if (why.isEmpty()) {
+            in.close();
+        } else {
+            in.fail(describe() + " ended: " + why);
+        }
         ended();
     }
 

@@ -12,6 +12,9 @@ import io.mpire4j.TaskTimeoutException;
 import io.mpire4j.hazelcast.fixtures.Placed;
 import io.mpire4j.hazelcast.fixtures.PlacedParallel;
 import io.mpire4j.tests.fixtures.Board;
+import io.mpire4j.spi.PoolContext;
+import io.mpire4j.spi.WorkerKind;
+import io.mpire4j.spi.Workers;
 import io.mpire4j.tests.fixtures.NumbersParallel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +94,81 @@ class ClusterKindTest {
             assertInstanceOf(IllegalArgumentException.class, e.getCause());
             assertTrue(e.getMessage().contains("exponent = -4"), e.getMessage());
             assertEquals(List.of(4), pool.square().map(List.of(2)));
+        }
+    }
+
+    @Test
+    void aProgramMissingOnTheMembersFailsTheCallNamingItAndTheMember() {
+        // the members lack the program this pool asks for, as when the caller's jar is newer
+        WorkerKind missing = new ProgramRenamed(cluster().kind, "com.example.AbsentParallel");
+        try (NumbersParallel pool = NumbersParallel.create(PoolOptions.defaults().workers(2).workerKind(missing))) {
+            RuntimeException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(RuntimeException.class, () -> pool.square().map(List.of(1, 2, 3))));
+            String text = messages(e);
+            assertTrue(text.contains("com.example.AbsentParallel"), text);
+            assertTrue(text.contains("on member 127.0.0.1:"), text);
+        }
+    }
+
+    /** The messages of {@code t} and its causes. */
+    private static String messages(Throwable t) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            text.append(c).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** A kind that asks the members for another program than the pool's. */
+    private record ProgramRenamed(WorkerKind kind, String program) implements WorkerKind {
+        @Override
+        public String name() {
+            return kind.name();
+        }
+
+        @Override
+        public Workers start(PoolContext pool) {
+            return kind.start(new PoolContext() {
+                @Override
+                public int workers() {
+                    return pool.workers();
+                }
+
+                @Override
+                public String className() {
+                    return pool.className();
+                }
+
+                @Override
+                public String programName() {
+                    return program;
+                }
+
+                @Override
+                public byte[] encodedReceiver() {
+                    return pool.encodedReceiver();
+                }
+
+                @Override
+                public List<String> jvmOptions() {
+                    return pool.jvmOptions();
+                }
+
+                @Override
+                public Set<Integer> cpus(int id) {
+                    return pool.cpus(id);
+                }
+
+                @Override
+                public String taskset() {
+                    return pool.taskset();
+                }
+
+                @Override
+                public boolean insights() {
+                    return pool.insights();
+                }
+            });
         }
     }
 
