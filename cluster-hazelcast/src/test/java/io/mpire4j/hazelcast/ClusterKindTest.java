@@ -98,6 +98,21 @@ class ClusterKindTest {
     }
 
     @Test
+    void aMemberOfAnotherVersionGetsNoSlot() {
+        // the caller (a lite member) poses as a member that serves 8 free slots of another version:
+        // free slots first would put every worker there, and nobody would answer them
+        var registry = cluster().caller.<String, String>getMap(Protocol.REGISTRY);
+        String self = cluster().caller.getCluster().getLocalMember().getUuid().toString();
+        registry.set(self, "1|0.0.1-other|8|0|127.0.0.1:1");
+        try (NumbersParallel pool = NumbersParallel.create(onCluster(2))) {
+            assertEquals(List.of(1, 4, 9), assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> pool.square().chunkSize(1).map(List.of(1, 2, 3))));
+        } finally {
+            registry.delete(self);
+        }
+    }
+
+    @Test
     void aProgramMissingOnTheMembersFailsTheCallNamingItAndTheMember() {
         // the members lack the program this pool asks for, as when the caller's jar is newer
         WorkerKind missing = new ProgramRenamed(cluster().kind, "com.example.AbsentParallel");
