@@ -180,8 +180,16 @@ final class Stateful implements Workload {
     }
 
     private List<StreamingPrefixCount.Summary> mpire4j(int workers, StartMethod kind) {
-        try (PrefixCountWorkerParallel pool = PrefixCountWorkerParallel.create(
-                PoolOptions.defaults().workers(workers).startMethod(kind))) {
+        return mpire4j(PoolOptions.defaults().workers(workers).startMethod(kind));
+    }
+
+    /** The mpire4j run with these options (for {@link ClusterBench}); returns the checksum. */
+    long runWith(PoolOptions options) {
+        return StreamingPrefixCount.Summary.union(mpire4j(options)).checksum();
+    }
+
+    private List<StreamingPrefixCount.Summary> mpire4j(PoolOptions options) {
+        try (PrefixCountWorkerParallel pool = PrefixCountWorkerParallel.create(options)) {
             pool.count().forEach(documents);
             pool.stopAndJoin(); // each worker runs popular(...) and reports its summary
             return pool.exitResults();
