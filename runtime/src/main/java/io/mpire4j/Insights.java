@@ -206,6 +206,13 @@ public final class Insights {
             ratio.append(format(" %10.1f%%", total == 0 ? 0 : 100.0 * sum(phase).toNanos() / total));
         }
         out.append(mean).append(nl).append(std).append(nl).append(ratio).append(nl);
+        if (workers.stream().anyMatch(w -> !w.location().isEmpty())) {
+            out.append("Locations").append(nl);
+            for (WorkerInsights w : workers) {
+                String line = format("  worker %d: %s", w.workerId(), w.location().isEmpty() ? "-" : w.location());
+                out.append(line.length() > WIDTH ? line.substring(0, WIDTH - 1) + "…" : line).append(nl);
+            }
+        }
         if (workingRatio() < 0.8) {
             out.append(format("Efficiency warning: workers spent only %.1f%% of their time working;%n",
                     100 * workingRatio()));

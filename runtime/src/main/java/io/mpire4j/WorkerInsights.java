@@ -14,9 +14,22 @@ import java.time.Duration;
  * @param waiting time waiting for a chunk
  * @param working time running tasks
  * @param exit time in {@code @WorkerExit}
+ * @param location where the slot's worker ran last, as its worker kind names it ({@code "member
+ *     10.0.0.7:5701"} on a cluster); empty for workers of this machine's kinds
  */
 public record WorkerInsights(int workerId, long tasksCompleted, Duration startUp, Duration init, Duration waiting,
-        Duration working, Duration exit) {
+        Duration working, Duration exit, String location) {
+
+    /** Insights of a worker without a {@link #location()}. */
+    public WorkerInsights(int workerId, long tasksCompleted, Duration startUp, Duration init, Duration waiting,
+            Duration working, Duration exit) {
+        this(workerId, tasksCompleted, startUp, init, waiting, working, exit, "");
+    }
+
+    /** A null location is empty. */
+    public WorkerInsights {
+        location = location == null ? "" : location;
+    }
 
     /** The sum of every phase. */
     public Duration total() {
