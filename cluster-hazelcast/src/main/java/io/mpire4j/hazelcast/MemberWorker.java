@@ -55,6 +55,11 @@ final class MemberWorker extends RemoteWorker {
         return new Link(in, new Outbox(pool));
     }
 
+    @Override
+    protected void opened() {
+        slot.location("member " + member.address());
+    }
+
     /** Sends what the frame writer flushed: the first frame (the receiver) once per member and generation. */
     private final class PoolSide implements Outbox.Sink {
         @Override

@@ -74,6 +74,11 @@ class ClusterKindTest {
             long here = ProcessHandle.current().pid();
             assertTrue(results.stream().noneMatch(r -> r.pid() == here), "a task ran in the caller's JVM");
             assertEquals(40, pool.insights().tasksCompleted());
+            // insights name each worker's member: one slot on each of the two
+            List<String> locations = pool.insights().workers().stream().map(w -> w.location()).toList();
+            assertEquals(2, locations.stream().distinct().count(), locations.toString());
+            assertTrue(locations.stream().allMatch(l -> l.matches("member 127\\.0\\.0\\.1:\\d+")), locations.toString());
+            assertTrue(pool.insights().toString().contains("worker 0: member 127.0.0.1:"), pool.insights().toString());
             pool.stopAndJoin();
             List<Placed.Exit> exits = pool.exitResults();
             // one slot per member: two JVMs, each exit on the JVM that ran its worker's tasks

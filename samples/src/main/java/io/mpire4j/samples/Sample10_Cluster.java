@@ -119,10 +119,10 @@ public final class Sample10_Cluster {
                 System.out.println("2. " + documents.size() + " documents counted on " + reports.size() + " members");
                 for (WorkerInsights w : insights) {
                     Report r = reports.get(w.workerId());
-                    System.out.printf("3. worker %d on the member JVM with %s: %d documents, %d prefixes, "
-                                    + "%d tasks in %d ms working, %d ms waiting%n", w.workerId(),
+                    System.out.printf("3. worker %d on %s (%s): %d documents, %d prefixes, "
+                                    + "%d tasks in %d ms working%n", w.workerId(), w.location(),
                             r == null ? "?" : r.jvm(), r == null ? 0 : r.documents(), r == null ? 0 : r.prefixes(),
-                            w.tasksCompleted(), w.working().toMillis(), w.waiting().toMillis());
+                            w.tasksCompleted(), w.working().toMillis());
                 }
             }
         } finally {
