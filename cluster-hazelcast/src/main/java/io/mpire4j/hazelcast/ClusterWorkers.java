@@ -26,6 +26,8 @@ final class ClusterWorkers implements Workers {
     /** Slots per member index now, replacements included. */
     private final int[] load;
     private final Set<UUID> holdReceiver = ConcurrentHashMap.newKeySet();
+    /** Members that left or stopped serving during this generation. */
+    private final Set<UUID> departed = ConcurrentHashMap.newKeySet();
 
     ClusterWorkers(Links links, PoolContext pool, List<Protocol.Served> members) {
         this.links = links;
@@ -53,13 +55,23 @@ final class ClusterWorkers implements Workers {
         return (Math.max(freeLeft, 0) << 20) - load[m];
     }
 
+    /** Whether {@code member} can take slots: in the cluster and still serving. */
+    boolean usable(UUID member) {
+        return !departed.contains(member) && links.present(member);
+    }
+
+    /** {@code member} left or stops serving: no more slots there in this generation. Any thread. */
+    void departed(UUID member) {
+        departed.add(member);
+    }
+
     @Override
     public synchronized Worker worker(WorkerContext slot) {
         int m = placed[slot.id()];
-        if (!links.present(members.get(m).member())) {
+        if (!usable(members.get(m).member())) {
             m = -1;
             for (int i = 0; i < members.size(); i++) {
-                if (links.present(members.get(i).member()) && (m < 0 || load[i] < load[m])) {
+                if (usable(members.get(i).member()) && (m < 0 || load[i] < load[m])) {
                     m = i;
                 }
             }
@@ -81,7 +93,7 @@ final class ClusterWorkers implements Workers {
     /** Whether another member of this generation than {@code gone} is still in the cluster. */
     boolean othersLeft(UUID gone) {
         for (Protocol.Served s : members) {
-            if (!s.member().equals(gone) && links.present(s.member())) {
+            if (!s.member().equals(gone) && usable(s.member())) {
                 return true;
             }
         }

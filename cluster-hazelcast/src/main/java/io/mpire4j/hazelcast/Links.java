@@ -117,13 +117,20 @@ final class Links {
             case Protocol.DATA -> link.received(m, Protocol.HEADER);
             case Protocol.ENDED -> {
                 String why = "";
+                boolean leaving = false;
                 try {
-                    why = new DataInputStream(new ByteArrayInputStream(m, Protocol.HEADER, m.length - Protocol.HEADER))
-                            .readUTF();
+                    DataInputStream in = new DataInputStream(
+                            new ByteArrayInputStream(m, Protocol.HEADER, m.length - Protocol.HEADER));
+                    why = in.readUTF();
+                    leaving = in.readBoolean();
                 } catch (IOException e) {
                     // no reason given
                 }
-                link.remoteEnded(why);
+                if (leaving) {
+                    link.memberLeft("stopped serving"); // as good as gone
+                } else {
+                    link.remoteEnded(why);
+                }
             }
             default -> {
                 // not for callers
@@ -135,7 +142,7 @@ final class Links {
         UUID gone = member.getUuid();
         for (MemberWorker link : links.values()) {
             if (link.member().member().equals(gone)) {
-                link.memberLeft();
+                link.memberLeft("left the cluster");
             }
         }
     }

@@ -23,6 +23,7 @@ final class MemberWorker extends RemoteWorker {
     private final Inbox in;
     private final CountDownLatch remoteEnd = new CountDownLatch(1);
     private volatile boolean memberLeft;
+    private volatile String leftHow = "left the cluster";
     private volatile boolean callerLeft;
     private volatile String endedWhy;
     private boolean helloSent;
@@ -42,10 +43,10 @@ final class MemberWorker extends RemoteWorker {
 
     @Override
     protected Link connect() throws IOException {
-        if (!generation.links.present(member.member())) {
+        if (!generation.usable(member.member())) {
             memberLeft = true;
             throw new IOException("no member serving mpire4j worker slots is left: member " + member.address()
-                    + " left the cluster");
+                    + " " + leftHow);
         }
         toMember = generation.links.hz.getTopic(Protocol.memberTopic(member.member()));
         generation.links.register(session, this);
@@ -95,8 +96,10 @@ final class MemberWorker extends RemoteWorker {
         ended();
     }
 
-    /** The member left the cluster. Listener thread. */
-    void memberLeft() {
+    /** The member left the cluster, or stops serving ({@code how}: what it did). Listener thread. */
+    void memberLeft(String how) {
+        generation.departed(member.member());
+        leftHow = how;
         memberLeft = true;
         remoteEnd.countDown();
         in.close();
@@ -125,7 +128,7 @@ final class MemberWorker extends RemoteWorker {
     @Override
     protected String endedHow() {
         if (memberLeft) {
-            return "member " + member.address() + " left the cluster, and no other member of the generation is left";
+            return "member " + member.address() + " " + leftHow + ", and no other member of the generation is left";
         }
         String why = endedWhy;
         if (callerLeft) {

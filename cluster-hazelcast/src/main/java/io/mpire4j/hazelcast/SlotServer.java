@@ -173,7 +173,7 @@ final class SlotServer implements AutoCloseable {
         if (!Protocol.VERSION.equals(open.version())) {
             sessions.remove(session);
             h.ended("member " + address + " serves mpire4j " + Protocol.VERSION + ", the caller is "
-                    + open.version());
+                    + open.version(), false);
             return;
         }
         publishQuietly();
@@ -253,17 +253,18 @@ final class SlotServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "mpire4j: worker slot " + open.workerId() + " failed", t);
             } finally {
                 sessions.remove(session);
-                ended(why);
+                ended(why, closed.get());
                 publishQuietly();
             }
         }
 
-        /** Tells the caller the slot ended. */
-        void ended(String why) {
+        /** Tells the caller the slot ended, and whether because this member stops serving. */
+        void ended(String why, boolean leaving) {
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 try (DataOutputStream data = new DataOutputStream(bytes)) {
                     data.writeUTF(why.length() > 1000 ? why.substring(0, 1000) : why);
+                    data.writeBoolean(leaving);
                 }
                 byte[] payload = bytes.toByteArray();
                 reply.publish(Protocol.message(Protocol.ENDED, session, payload, 0, payload.length));

@@ -61,6 +61,20 @@ class ClusterFailoverTest {
 
     @Test
     void aMemberKilledMidMapLosesNothingAndEveryResultArrivesOnce() throws Exception {
+        aMemberThatGoesMidMapLosesNothing(TestCluster::kill9);
+    }
+
+    @Test
+    void aMemberStoppedMidMapLosesNothingAndEveryResultArrivesOnce() throws Exception {
+        // SIGTERM: the Member command ends its slots, then leaves the cluster
+        aMemberThatGoesMidMapLosesNothing(TestCluster::stop);
+    }
+
+    private interface Ending {
+        void end(ProcessHandle member) throws InterruptedException;
+    }
+
+    private void aMemberThatGoesMidMapLosesNothing(Ending ending) throws Exception {
         Board board = Board.in(tempDir);
         ProcessHandle victim = cluster().start(cluster().spare(0));
         try {
@@ -78,7 +92,7 @@ class ClusterFailoverTest {
                 board.mark("go");
                 TestCluster.awaitUntil(() -> board.count("ran-" + victim.pid() + "-") > 0, Duration.ofSeconds(30),
                         () -> "a task on the victim");
-                TestCluster.kill9(victim);
+                ending.end(victim);
                 List<Placed.Result> results = call.get(60, TimeUnit.SECONDS);
                 // every task's result exactly once, none from a JVM other than the members
                 assertEquals(TASKS, results.size(), "results: " + results.size());
