@@ -174,6 +174,25 @@ class ClusterFailoverTest {
     }
 
     @Test
+    void aMemberCallerThatDiesLeavesNoSlotBehind() throws Exception {
+        Board board = Board.in(tempDir);
+        HazelcastInstance caller = cluster().liteMember();
+        try {
+            var pool = PlacedParallel.create(new Placed(board, 0, "never"),
+                    PoolOptions.defaults().workers(2).workerKind(HazelcastWorkers.on(caller)));
+            CompletableFuture<List<Placed.Result>> stuck = inAnotherThread(() -> pool.run().map(List.of(200, 201)));
+            TestCluster.awaitUntil(() -> board.count("ran-") == 2, Duration.ofSeconds(30), () -> "the stuck tasks");
+            caller.getLifecycleService().terminate(); // the calling member dies without a word
+            TestCluster.awaitUntil(() -> cluster().busy() == 0, Duration.ofSeconds(30),
+                    () -> "the members end the dead caller's slots: " + cluster().registry());
+            assertThrows(Exception.class, () -> stuck.get(30, TimeUnit.SECONDS));
+            pool.terminate();
+        } finally {
+            caller.getLifecycleService().terminate();
+        }
+    }
+
+    @Test
     void whenNoMemberIsLeftTheCallFailsNamingTheMember() throws Exception {
         try (TestCluster lone = TestCluster.alone(tempDir.resolve("lone"))) {
             Board board = Board.in(tempDir);

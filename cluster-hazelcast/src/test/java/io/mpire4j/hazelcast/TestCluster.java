@@ -222,6 +222,11 @@ public final class TestCluster implements AutoCloseable {
         return c;
     }
 
+    /** Another caller: a lite member of this cluster in this JVM (the test shuts it down). */
+    HazelcastInstance liteMember() throws IOException {
+        return Hazelcast.newHazelcastInstance(config(freePort(), true));
+    }
+
     /** A Hazelcast client of this cluster (the caller closes it). */
     HazelcastInstance client() {
         ClientConfig c = new ClientConfig();
