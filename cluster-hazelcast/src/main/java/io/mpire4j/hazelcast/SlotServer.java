@@ -19,6 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +51,8 @@ final class SlotServer implements AutoCloseable {
     /** Receiver frames by receiver key (a caller's generation), for the slots that follow the first. */
     private final Map<String, Kept> receivers = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExecutorService updater = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("mpire4j-member-registry").daemon(true).unstarted(r));
     private final UUID topicRegistration;
     private final UUID membershipRegistration;
     private final UUID clientRegistration;
@@ -94,6 +99,7 @@ final class SlotServer implements AutoCloseable {
             publish();
         } catch (RuntimeException e) {
             SERVING.remove(uuid);
+            updater.shutdownNow();
             throw e;
         }
     }
@@ -106,11 +112,22 @@ final class SlotServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the registry entry up to date soon, off the caller's thread (listener threads must not
+     * block on the map): one updater thread, which reads the count when it runs, so the last update
+     * always writes the latest count.
+     */
     private void publishQuietly() {
         try {
-            publish();
-        } catch (RuntimeException e) {
-            // the member is shutting down: the registry entry goes with it
+            updater.execute(() -> {
+                try {
+                    publish();
+                } catch (RuntimeException e) {
+                    // the member is shutting down: the registry entry goes with it
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed: the entry is gone
         }
     }
 
@@ -202,6 +219,7 @@ final class SlotServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        updater.shutdownNow();
         try {
             registry.delete(uuid.toString());
         } catch (RuntimeException e) {
