@@ -227,6 +227,13 @@ public final class Insights {
             line.append(')');
             out.append(line.length() > WIDTH ? line.substring(0, WIDTH - 1) + "…" : line).append(nl);
         }
+        if (workers.stream().anyMatch(w -> !w.location().isEmpty())) {
+            out.append("Locations").append(nl);
+            for (WorkerInsights w : workers) {
+                String line = format("  worker %d: %s", w.workerId(), w.location().isEmpty() ? "-" : w.location());
+                out.append(line.length() > WIDTH ? line.substring(0, WIDTH - 1) + "…" : line).append(nl);
+            }
+        }
         if (workingRatio() < 0.8) {
             out.append(format("Efficiency warning: workers spent only %.1f%% of their time working;%n",
                     100 * workingRatio()));

@@ -16,14 +16,21 @@ import java.time.Duration;
  * @param exit time in {@code @WorkerExit}
  * @param retries tasks that failed on this worker and were sent to run again
  *     ({@link ParallelMethod#retries(int)})
+ * @param location where the slot's worker ran last, as its worker kind names it ({@code "member
+ *     10.0.0.7:5701"} on a cluster); empty for workers of this machine's kinds
  */
 public record WorkerInsights(int workerId, long tasksCompleted, Duration startUp, Duration init, Duration waiting,
-        Duration working, Duration exit, long retries) {
+        Duration working, Duration exit, long retries, String location) {
 
-    /** Insights of a worker that retried nothing. */
+    /** Insights of a worker of this machine that retried nothing. */
     public WorkerInsights(int workerId, long tasksCompleted, Duration startUp, Duration init, Duration waiting,
             Duration working, Duration exit) {
-        this(workerId, tasksCompleted, startUp, init, waiting, working, exit, 0);
+        this(workerId, tasksCompleted, startUp, init, waiting, working, exit, 0, "");
+    }
+
+    /** A null location is empty. */
+    public WorkerInsights {
+        location = location == null ? "" : location;
     }
 
     /** The sum of every phase. */

@@ -1,6 +1,7 @@
 package io.mpire4j.benchmarks;
 
 import com.pivovarit.collectors.ParallelCollectors;
+import io.mpire4j.PoolOptions;
 import io.mpire4j.StartMethod;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,8 +181,16 @@ final class Stateful implements Workload {
     }
 
     private List<StreamingPrefixCount.Summary> mpire4j(int workers, StartMethod kind) {
-        try (PrefixCountWorkerParallel pool = PrefixCountWorkerParallel.create(
-                Workload.options(workers, kind))) {
+        return mpire4j(Workload.options(workers, kind));
+    }
+
+    /** The mpire4j run with these options (for {@link ClusterBench}); returns the checksum. */
+    long runWith(PoolOptions options) {
+        return StreamingPrefixCount.Summary.union(mpire4j(options)).checksum();
+    }
+
+    private List<StreamingPrefixCount.Summary> mpire4j(PoolOptions options) {
+        try (PrefixCountWorkerParallel pool = PrefixCountWorkerParallel.create(options)) {
             pool.count().forEach(documents);
             pool.stopAndJoin(); // each worker runs popular(...) and reports its summary
             return pool.exitResults();

@@ -72,10 +72,14 @@ final class ChildWorker extends RemoteWorker {
     }
 
     static String diedMessage(MethodSpec<?, ?, ?> method, int workerId, int code, Chunk<?> chunk, int position) {
+        return diedMessage(method, workerId, ErrorReport.describeExit(code), chunk, position);
+    }
+
+    static String diedMessage(MethodSpec<?, ?, ?> method, int workerId, String how, Chunk<?> chunk, int position) {
         String nl = System.lineSeparator();
         int n = chunk.tasks.length;
         StringBuilder text = new StringBuilder(method.displayName()).append(": worker ").append(workerId)
-                .append(" died (").append(ErrorReport.describeExit(code)).append(')');
+                .append(" died (").append(how).append(')');
         if (chunk.firstIndex < 0) {
             text.append(" running its task").append(nl).append("    ").append(arguments(method, chunk.tasks[0]));
             return text.toString();

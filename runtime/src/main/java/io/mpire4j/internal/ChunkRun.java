@@ -238,6 +238,15 @@ final class ChunkRun<S> implements Batch {
 
     @Override
     public void lost(int position, int exitCode) {
+        died(position, exitCode, ErrorReport.describeExit(exitCode));
+    }
+
+    @Override
+    public void lost(int position, String how) {
+        died(position, -1, how == null ? ErrorReport.describeExit(-1) : how);
+    }
+
+    private void died(int position, int exitCode, String how) {
         ran = chunk.tasks.length;
         loop.lost();
         if (loop.ending() || late) {
@@ -254,7 +263,7 @@ final class ChunkRun<S> implements Batch {
         }
         int primary = Math.max(position, 0);
         TaskFailure failure = failure(primary);
-        String message = ChildWorker.diedMessage(method, id, exitCode, chunk, position);
+        String message = ChildWorker.diedMessage(method, id, how, chunk, position);
         if (ledger != null) {
             // Only the running task died with the worker; the others' results were lost with it.
             ledger.failedAt(chunk, primary, ErrorReport.died(failure, exitCode, message), null, id, true, stats);

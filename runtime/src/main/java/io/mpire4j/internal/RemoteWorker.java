@@ -53,6 +53,26 @@ public abstract class RemoteWorker implements Worker {
         return -1;
     }
 
+    /**
+     * Whether a chunk the remote side held when the link broke may run again on another worker
+     * (the remote side is gone for good, say its machine left, and others remain): the chunk is then
+     * reported {@link Batch#untouched() untouched}, which is safe because a chunk's results only ever
+     * arrive together, so none of them was delivered. The default: no, the call fails with a death.
+     * Slot's thread.
+     */
+    protected boolean rerunElsewhere() {
+        return false;
+    }
+
+    /**
+     * How the remote side ended, for the death report, in place of an exit code
+     * ({@code "member 10.0.0.7:5701 left the cluster"}); {@code null} (the default) reports
+     * {@link #exitCode()}. Slot's thread.
+     */
+    protected String endedHow() {
+        return null;
+    }
+
     /** Kills the remote side at once (a deadline passed); returns whether it is gone now. Watchdog's thread. */
     protected abstract boolean kill();
 
@@ -192,14 +212,22 @@ public abstract class RemoteWorker implements Worker {
             }
         } catch (IOException e) {
             boolean inTime = batch.end();
+            boolean expected = expectedEnd();
             slot.lost();
-            if (position < 0 && inTime && !expectedEnd()) {
-                // It died before it began the chunk (every chunk begins with STARTED 0): as if idle, so
-                // the chunk runs on the fresh worker and no call fails.
+            if (expected) {
+                batch.lost(position, -1);
+            } else if (position < 0 && inTime || rerunElsewhere()) {
+                // It died before it began the chunk (every chunk begins with STARTED 0), or its kind can
+                // run the chunk elsewhere: as if idle, so the chunk runs on a fresh worker and no call fails.
                 batch.untouched();
-                return;
+            } else {
+                String how = endedHow();
+                if (how != null) {
+                    batch.lost(position, how);
+                } else {
+                    batch.lost(position, exitCode());
+                }
             }
-            batch.lost(position, expectedEnd() ? -1 : exitCode());
         }
     }
 
@@ -238,7 +266,9 @@ public abstract class RemoteWorker implements Worker {
         if (expected) {
             return new IOException("worker " + slot.id() + " was stopped " + when, e);
         }
-        return new IOException(describe() + " died " + when + " (" + ErrorReport.describeExit(exitCode()) + ")", e);
+        String how = endedHow();
+        return new IOException(describe() + " died " + when + " ("
+                + (how != null ? how : ErrorReport.describeExit(exitCode())) + ")", e);
     }
 
     /** Called by the watchdog: kills the remote side at once. */

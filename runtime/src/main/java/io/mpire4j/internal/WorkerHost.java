@@ -225,7 +225,7 @@ public final class WorkerHost {
             if (ChildMain.TRAINING.equals(name)) {
                 return ChildMain.trainingProgram();
             }
-            throw new IllegalStateException("no ProgramProvider named " + name + " on the child JVM's class path "
+            throw new IllegalStateException("no ProgramProvider named " + name + " on the class path of the worker's JVM "
                     + "(META-INF/services/io.mpire4j.internal.ProgramProvider): is it compiled with the mpire4j processor?");
         }
         return match.program(receiver);

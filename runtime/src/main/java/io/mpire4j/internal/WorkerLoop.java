@@ -192,6 +192,13 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
     }
 
     @Override
+    public void location(String where) {
+        if (generation.measure) {
+            slot.stats.location(where);
+        }
+    }
+
+    @Override
     public boolean ending() {
         return abandoned() || generation.isTerminated();
     }

@@ -96,9 +96,18 @@ final class WorkerStats {
         return Insights.of(workers, longest.subList(0, Math.min(LONGEST, longest.size())));
     }
 
+    /** Guarded by this. */
+    private String location = "";
+
     synchronized WorkerInsights snapshot() {
         return new WorkerInsights(id, tasks, Duration.ofNanos(startUpNanos), Duration.ofNanos(initNanos),
-                Duration.ofNanos(waitingNanos), Duration.ofNanos(workingNanos), Duration.ofNanos(exitNanos), retries);
+                Duration.ofNanos(waitingNanos), Duration.ofNanos(workingNanos), Duration.ofNanos(exitNanos), retries,
+                location);
+    }
+
+    /** Where the slot's worker runs now (a worker kind's own words); empty for this machine. */
+    synchronized void location(String where) {
+        location = where == null ? "" : where;
     }
 
     synchronized List<TaskTiming> longest() {

@@ -75,6 +75,15 @@ public interface Batch {
      */
     void lost(int position, int exitCode);
 
+    /**
+     * As {@link #lost(int, int)} with an unknown exit code, for a worker whose end has a better
+     * description than an exit code ({@code "member 10.0.0.7:5701 left the cluster"}): the
+     * {@link io.mpire4j.WorkerDiedException} names {@code how} instead. The default ignores it.
+     */
+    default void lost(int position, String how) {
+        lost(position, -1);
+    }
+
     /** Nothing of this batch ran (the worker was found dead first): the pool runs it on another worker. */
     void untouched();
 }

@@ -33,6 +33,13 @@ public interface WorkerContext {
      */
     boolean ending();
 
+    /**
+     * Says where this slot's worker runs, for the pool's insights ({@code "member 10.0.0.7:5701"});
+     * a kind whose workers run elsewhere calls it as the worker opens. Worker's thread. The default
+     * ignores it.
+     */
+    default void location(String where) {}
+
     /** Reads a {@code @WorkerExit} result written by the remote side with the program's exit codec. */
     Object readExit(DataInput in) throws IOException;
 }

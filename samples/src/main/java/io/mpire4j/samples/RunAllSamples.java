@@ -14,6 +14,7 @@ public final class RunAllSamples {
         run("7. Timeouts and worker lifespan", () -> Sample07_TimeoutsAndLifespan.main(args));
         run("8. Child JVMs that crash or run away", () -> Sample08_ChildProcesses.main(args));
         run("9. The dashboard: every call, live, in a browser", () -> Sample09_Dashboard.main(args));
+        run("10. The same pool on a Hazelcast cluster of two member JVMs", () -> Sample10_Cluster.main(args));
         run("11. A big file, split by lines: the One Billion Row Challenge",
                 () -> Sample11_OneBillionRows.main(new String[0]));
         run("12. Printing while progress bars run", () -> Sample12_PrintingWhileBarsRun.main(args));
