@@ -130,9 +130,7 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
      * init, and throws the first failure among them. Called by the thread that made the call.
      */
     final void awaitStarted() {
-        if (starting.get() == 0) {
-            return;
-        }
+        // No shortcut on starting == 0: the last worker may have reported a late failure just before.
         lock.lock();
         try {
             while (starting.get() > 0 && lateFailure == null && failure == null) {
