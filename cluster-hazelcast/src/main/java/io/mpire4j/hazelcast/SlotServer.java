@@ -260,8 +260,14 @@ final class SlotServer implements AutoCloseable {
             thread = Thread.currentThread();
             thread.setContextClassLoader(loader);
             String why = "";
-            Outbox out = new Outbox((bytes, length) -> reply.publish(Protocol.message(Protocol.DATA, session, bytes, 0,
-                    length)));
+            Outbox out = new Outbox((bytes, length) -> {
+                if (closed.get()) {
+                    // This member stops serving and has interrupted the slot: a task that fails of that
+                    // interrupt is not the task's failure. Send nothing more; the caller runs the chunk elsewhere.
+                    throw new IOException("this member stops serving");
+                }
+                reply.publish(Protocol.message(Protocol.DATA, session, bytes, 0, length));
+            });
             try {
                 WorkerHost.serve(in, out, open.workerId(), open.program());
             } catch (IOException e) {
