@@ -3,6 +3,9 @@ package io.mpire4j.benchmarks;
 import io.mpire4j.FileRanges;
 import io.mpire4j.PoolOptions;
 import io.mpire4j.StartMethod;
+import io.mpire4j.samples.Sample11_OneBillionRows;
+import io.mpire4j.samples.Sample11_OneBillionRows.Stats;
+import io.mpire4j.samples.Sample11_OneBillionRowsParallel;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -22,7 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * The One Billion Row Challenge written the ways a Java developer would: each returns the answer in
- * the challenge's format. Ranges per worker: {@value #PARTS_PER_WORKER} for both parallel peers.
+ * the challenge's format. Ranges per worker: {@value #PARTS_PER_WORKER} for both parallel peers,
+ * which run the same per-range code ({@link Sample11_OneBillionRows#statistics}), so they differ
+ * only in how the ranges are cut, handed out and merged.
  */
 final class BrcPeers {
     static final int PARTS_PER_WORKER = 8;
@@ -117,17 +122,17 @@ final class BrcPeers {
         long[] cuts = cuts(file, PARTS_PER_WORKER * workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
-            List<Future<Map<String, Brc.Stats>>> parts = new ArrayList<>();
+            List<Future<Map<String, Stats>>> parts = new ArrayList<>();
             for (int i = 0; i + 1 < cuts.length; i++) {
                 long start = cuts[i];
                 long end = cuts[i + 1];
-                parts.add(pool.submit(() -> Brc.aggregate(file, start, end)));
+                parts.add(pool.submit(() -> Sample11_OneBillionRows.statistics(file, start, end)));
             }
-            Map<String, Brc.Stats> all = new HashMap<>();
-            for (Future<Map<String, Brc.Stats>> part : parts) {
-                all = Brc.merge(all, part.get());
+            Map<String, Stats> all = new HashMap<>();
+            for (Future<Map<String, Stats>> part : parts) {
+                all = Sample11_OneBillionRows.merge(all, part.get());
             }
-            return Brc.format(all);
+            return Sample11_OneBillionRows.format(all);
         } finally {
             pool.shutdown();
         }
@@ -136,9 +141,10 @@ final class BrcPeers {
     // ---------------------------------------------------------------- mpire4j
 
     static String mpire4j(Path file, int workers, StartMethod kind) throws IOException {
-        try (BrcTasksParallel pool = BrcTasksParallel.create(PoolOptions.defaults().workers(workers).startMethod(kind))) {
-            return Brc.format(pool.aggregate()
-                    .reduce(FileRanges.lines(file, PARTS_PER_WORKER * workers), Brc::merge)
+        try (Sample11_OneBillionRowsParallel pool = Sample11_OneBillionRowsParallel.create(
+                PoolOptions.defaults().workers(workers).startMethod(kind))) {
+            return Sample11_OneBillionRows.format(pool.aggregate()
+                    .reduce(FileRanges.lines(file, PARTS_PER_WORKER * workers), Sample11_OneBillionRows::merge)
                     .orElse(Map.of()));
         }
     }

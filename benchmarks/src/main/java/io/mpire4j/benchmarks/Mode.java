@@ -6,9 +6,11 @@ import java.util.List;
  * How big and how often: the full suite, or the quick one for development.
  *
  * <p>The full suite uses the sizes of issue 4 and five timed trials at 1, 2 and 4 (oversubscribed)
- * workers. The quick suite keeps every workload and peer but runs 1 and 2 workers and smaller
- * inputs, also with five timed trials (the verdicts need them); its numbers show trends, not the
- * published results.
+ * workers, every peer. The quick suite keeps every workload but runs 1 and 2 workers, smaller
+ * inputs and only the peers the targets compare ({@link #QUICK_PEERS}: the fastest Java peers and
+ * mpire4j's threads, its progress bar and its child JVMs), also with five timed trials (the
+ * verdicts need them); its numbers show trends, not the published results. {@code --peers} picks
+ * any peer in either mode.
  *
  * @param imageSize the side of the numerical workload's square image
  * @param documents the stateful workload's document count
@@ -24,7 +26,16 @@ record Mode(String name, List<Integer> workers, int warmups, int trials, int ima
 
     static final Mode FULL = new Mode("full", List.of(1, 2, 4), 1, 5, 4000, 2000, 3, 1150, 15, 1_000_000, 100_000);
 
-    static final Mode QUICK = new Mode("quick", List.of(1, 2), 1, 5, 1600, 300, 1, 150, 4, 200_000, 20_000);
+    static final Mode QUICK = new Mode("quick", List.of(1, 2), 1, 5, 1200, 300, 1, 150, 3, 200_000, 20_000);
+
+    /** The peers of the quick suite (the full one runs all): what the README's targets compare. */
+    static final List<String> QUICK_PEERS = List.of("serial", "executor", "forkjoin", "parallel-collectors",
+            "mpire4j-threads", "mpire4j-threads-progress", "mpire4j-processes");
+
+    /** Whether this mode runs {@code peer} when no {@code --peers} are given. */
+    boolean runs(String peer) {
+        return this == FULL || QUICK_PEERS.contains(peer);
+    }
 
     static Mode named(String name) {
         return switch (name) {
@@ -51,6 +62,6 @@ record Mode(String name, List<Integer> workers, int warmups, int trials, int ima
                         + " documents instead of 2000, model load about 1/8 as long and 1 round instead of 3, "
                         + trivialTasks + " instead of 1,000,000 trivial tasks, " + busyTasks
                         + " instead of 100,000 10-µs tasks, workers "
-                        + workers + ", " + warmups + " warm-up + " + trials + " timed trials";
+                        + workers + ", peers " + QUICK_PEERS + ", " + warmups + " warm-up + " + trials + " timed trials";
     }
 }

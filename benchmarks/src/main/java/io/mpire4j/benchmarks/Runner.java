@@ -65,7 +65,8 @@ final class Runner {
             for (int workers : mode.workers()) {
                 for (String peer : workload.peers()) {
                     boolean serial = peer.equals("serial");
-                    if ((serial && workers != 1) || (onlyPeers != null && !serial && !onlyPeers.contains(peer))) {
+                    boolean picked = onlyPeers == null ? mode.runs(peer) : serial || onlyPeers.contains(peer);
+                    if ((serial && workers != 1) || !picked) {
                         continue;
                     }
                     plan.add(new String[] {name, peer, Integer.toString(workers)});

@@ -22,9 +22,15 @@ import java.util.concurrent.TimeoutException;
 final class OutputForwarder implements Runnable {
     private static final long MAX_PAUSE_MILLIS = 50;
 
-    /** After the child exits: how many empty looks, {@link #QUIET_LOOK_MILLIS} apart, end the forwarding. */
-    private static final int QUIET_LOOKS_AFTER_EXIT = 10;
-    private static final long QUIET_LOOK_MILLIS = 5;
+    /**
+     * After the child exits: how many empty looks, {@link #QUIET_LOOK_MILLIS} apart, end the
+     * forwarding. Everything a dead process wrote is already in the pipe (or, once the JDK's reaper
+     * has drained the pipe, in the stream's buffer, which {@code available()} sees under the same
+     * lock), so one empty look after the death would do; the second is a margin. The pool's close
+     * joins this thread, so every look here is a millisecond on every close.
+     */
+    private static final int QUIET_LOOKS_AFTER_EXIT = 2;
+    private static final long QUIET_LOOK_MILLIS = 1;
     private final Process child;
     /** Completes when the child exits: a pause ends at once then, so its last words go out promptly. */
     private final CompletableFuture<Process> exited;
@@ -67,9 +73,9 @@ final class OutputForwarder implements Runnable {
                     continue;
                 }
                 if (!child.isAlive()) {
-                    // The child is gone. What it wrote last may still be on its way into the stream
-                    // (the JDK drains the pipe of an exited process on its reaper thread), so look a
-                    // few more times; after that, whatever comes is from processes it left behind.
+                    // The child is gone, and all it wrote is in the pipe or drained into the stream's
+                    // buffer: what it wrote just before dying shows in the next look. After that,
+                    // whatever comes is from processes it left behind.
                     if (++quietAfterExit > QUIET_LOOKS_AFTER_EXIT) {
                         break;
                     }

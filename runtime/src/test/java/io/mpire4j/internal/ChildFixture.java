@@ -24,6 +24,7 @@ final class ChildFixture {
     static final int WEIRD = 11;
     static final int FORK = 12;
     static final int ORPHAN = 13;
+    static final int FAREWELL = 14;
 
     private ChildFixture() {}
 
@@ -78,6 +79,15 @@ final class ChildFixture {
                     new ProcessBuilder("sh", "-c", "sleep 120 & echo $! > " + pidFile).inheritIO().start().waitFor();
                     return spin(1);
                 }, f -> new Object[] {f}, Codecs.STRING, Codecs.LONG)
+                .task("farewell", List.of("lines"), (int[] s, int id, Integer lines) -> {
+                    // printed by the exiting JVM, after its last frame to the parent
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        for (int i = 1; i <= lines; i++) {
+                            System.out.println("farewell " + i + " of " + lines);
+                        }
+                    }));
+                    return null;
+                }, n -> new Object[] {n}, Codecs.INT, Codecs.VOID)
                 .build();
     }
 

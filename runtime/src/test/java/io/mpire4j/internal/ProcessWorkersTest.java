@@ -291,6 +291,25 @@ class ProcessWorkersTest {
     }
 
     @Test
+    void whatAChildPrintsAsItExitsIsForwardedBeforeCloseReturns() {
+        PrintStream out = System.out;
+        for (int round = 0; round < 5; round++) { // the pipe is drained as the child dies: a race, so several rounds
+            Capture captured = new Capture(out, null);
+            System.setOut(captured);
+            try {
+                WorkerPool<int[], Integer> pool = pool(processes(1));
+                pool.<Integer, Void>method(ChildFixture.FAREWELL).apply(300);
+                pool.close();
+            } finally {
+                System.setOut(out);
+            }
+            List<String> farewells = captured.lines.stream().filter(l -> l.startsWith("[worker-0] farewell")).toList();
+            assertEquals(300, farewells.size(), "round " + round + ": " + farewells.size() + " lines");
+            assertEquals("[worker-0] farewell 300 of 300", farewells.get(299));
+        }
+    }
+
+    @Test
     void noChildIsLeftAfterCloseOrTerminate() throws Exception {
         for (boolean terminate : new boolean[] {false, true}) {
             WorkerPool<int[], Integer> pool = pool(processes(2).orderTasks(true));

@@ -66,24 +66,33 @@ public final class Sample11_OneBillionRows {
         }
     }
 
-    /** The statistics per station of the lines in {@code range}. */
+    /** The statistics per station of the lines in {@code range}: one task. */
     @Parallel
     static Map<String, Stats> aggregate(FileRanges.Range range) throws IOException {
+        return statistics(range.path(), range.start(), range.end());
+    }
+
+    /**
+     * The statistics per station of the lines in bytes {@code [start, end)} of {@code path}, which
+     * start and end on line boundaries: plain Java, nothing of mpire4j's (the benchmarks run it by
+     * hand-written {@code ExecutorService} too).
+     */
+    public static Map<String, Stats> statistics(Path path, long start, long end) throws IOException {
         Table table = new Table();
         byte[] buffer = new byte[1 << 20];
         int kept = 0; // bytes of an unfinished line carried over from the previous read
-        try (FileChannel file = FileChannel.open(range.path(), StandardOpenOption.READ)) {
-            long position = range.start();
-            while (position < range.end()) {
-                int want = (int) Math.min(buffer.length - kept, range.end() - position);
+        try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
+            long position = start;
+            while (position < end) {
+                int want = (int) Math.min(buffer.length - kept, end - position);
                 int read = file.read(ByteBuffer.wrap(buffer, kept, want), position);
                 if (read <= 0) {
                     break;
                 }
                 position += read;
-                int end = kept + read;
-                int lineStart = table.addLines(buffer, end);
-                kept = end - lineStart;
+                int filled = kept + read;
+                int lineStart = table.addLines(buffer, filled);
+                kept = filled - lineStart;
                 System.arraycopy(buffer, lineStart, buffer, 0, kept);
             }
         }
@@ -95,14 +104,14 @@ public final class Sample11_OneBillionRows {
     }
 
     /** Merges two maps of partial statistics into a new one. */
-    static Map<String, Stats> merge(Map<String, Stats> a, Map<String, Stats> b) {
+    public static Map<String, Stats> merge(Map<String, Stats> a, Map<String, Stats> b) {
         Map<String, Stats> merged = new HashMap<>(a);
         b.forEach((station, stats) -> merged.merge(station, stats, Stats::merge));
         return merged;
     }
 
     /** {@code {Abha=-23.0/18.0/59.2, ...}}, sorted by station. */
-    static String format(Map<String, Stats> stations) {
+    public static String format(Map<String, Stats> stations) {
         StringJoiner out = new StringJoiner(", ", "{", "}");
         new TreeMap<>(stations).forEach((station, stats) -> out.add(station + "=" + stats));
         return out.toString();
@@ -241,7 +250,7 @@ public final class Sample11_OneBillionRows {
      * temperature drawn around its mean, one decimal, within [-99.9, 99.9]. The same seed gives the
      * same file.
      */
-    static void generate(Path file, long rows, long seed) throws IOException {
+    public static void generate(Path file, long rows, long seed) throws IOException {
         byte[][] names = new byte[STATIONS.length][];
         double[] means = new double[STATIONS.length];
         for (int s = 0; s < STATIONS.length; s++) {
