@@ -59,15 +59,6 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
     /** A worker finished every task of {@code chunk}. Called on the worker's thread. */
     abstract void completed(Chunk<S> chunk);
 
-    /**
-     * The array that holds this call's results in input order, for a worker in this JVM to write
-     * each chunk's results straight into (at the chunk's {@code firstIndex}), or {@code null} when
-     * results must come back per chunk. Any thread.
-     */
-    Object[] resultsInPlace() {
-        return null;
-    }
-
     /** Called once when the call fails (after it is marked done), on the failing thread. */
     void failed(Supplier<? extends RuntimeException> reason) {}
 

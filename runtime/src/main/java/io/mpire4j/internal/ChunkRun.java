@@ -79,19 +79,6 @@ final class ChunkRun<S> implements Batch {
         return chunk.tasks;
     }
 
-    /**
-     * The call's own result array when the chunk's results may be written straight into it, at
-     * {@link #firstIndex()} on; then {@link #completed} is given that array. Else {@code null}.
-     */
-    Object[] resultsInPlace() {
-        return call.resultsInPlace();
-    }
-
-    /** The input position of the chunk's first task. */
-    int firstIndex() {
-        return (int) chunk.firstIndex;
-    }
-
     /** The direct call, for workers that run tasks in this JVM. */
     WorkerProgram.Task<S, Object, Object> directCall() {
         return def.task();

@@ -55,19 +55,10 @@ final class RangedCall<S, T, R> extends Call<S, T, R> {
         return new Chunk<>(this, start / chunkSize, start, tasks);
     }
 
-    /** An ordered {@code map} keeps its results in one array that workers may fill in place. */
-    @Override
-    Object[] resultsInPlace() {
-        return ordered ? results : null;
-    }
-
-    /**
-     * Copies a finished range into the results (input order, or arrival order if unordered), unless
-     * the worker wrote it there already ({@link #resultsInPlace()}).
-     */
+    /** Copies a finished range into the results: in input order, or in arrival order if unordered. */
     @Override
     void completed(Chunk<S> chunk) {
-        if (results != null && chunk.results != results) {
+        if (results != null) {
             int n = chunk.results.length;
             int at = ordered ? (int) chunk.firstIndex : filled.getAndAdd(n);
             System.arraycopy(chunk.results, 0, results, at, n);
