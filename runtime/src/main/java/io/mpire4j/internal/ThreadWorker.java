@@ -128,7 +128,7 @@ final class ThreadWorker<S, E> implements Worker {
     }
 
     /** The most tasks run between two looks at cancellation: {@link #nextBlock}. */
-    static final int MAX_BLOCK = 64;
+    static final int MAX_BLOCK = 256;
     /** A block of tasks that took less than this doubles; one that took longer starts again at one task. */
     static final long QUICK_BLOCK_NANOS = 100_000;
 

@@ -195,31 +195,9 @@ public final class WorkerHost {
 
     /** The program named {@code name}, built by its provider (which reads the receiver from {@code receiver}). */
     private static WorkerProgram<?, ?> find(String name, DataInput receiver) throws IOException {
-        ServiceLoader<ProgramProvider> loader = ServiceLoader.load(ProgramProvider.class);
-        ProgramProvider match = null;
-        String expected = name + "$";
-        try {
-            // Generated providers are nested in the generated class: try those first, instantiating nothing else.
-            for (ServiceLoader.Provider<ProgramProvider> p : (Iterable<ServiceLoader.Provider<ProgramProvider>>)
-                    loader.stream()::iterator) {
-                if (p.type().getName().startsWith(expected)) {
-                    ProgramProvider candidate = p.get();
-                    if (name.equals(candidate.name())) {
-                        match = candidate;
-                        break;
-                    }
-                }
-            }
-            if (match == null) {
-                for (ProgramProvider candidate : loader) {
-                    if (name.equals(candidate.name())) {
-                        match = candidate;
-                        break;
-                    }
-                }
-            }
-        } catch (ServiceConfigurationError e) {
-            throw new IllegalStateException("cannot list the ProgramProviders on the class path: " + e, e);
+        ProgramProvider match = generatedProvider(name);
+        if (match == null) {
+            match = registeredProvider(name);
         }
         if (match == null) {
             if (ChildMain.TRAINING.equals(name)) {
@@ -231,4 +209,53 @@ public final class WorkerHost {
         return match.program(receiver);
     }
 
+    /**
+     * The provider the processor generates for {@code name}, its nested {@code Provider} class,
+     * loaded by name: no look through every jar of the class path for service files, which costs a
+     * child JVM 10 ms or more as it starts (more with large jars). Null when there is none of that
+     * name (a provider written by hand, or another processor version), so that the registered
+     * providers decide.
+     */
+    static ProgramProvider generatedProvider(String name) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class<?> type = Class.forName(name + "$Provider", true,
+                    loader != null ? loader : ProgramProvider.class.getClassLoader());
+            if (ProgramProvider.class.isAssignableFrom(type)) {
+                ProgramProvider candidate = (ProgramProvider) type.getConstructor().newInstance();
+                if (name.equals(candidate.name())) {
+                    return candidate;
+                }
+            }
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException notGenerated) {
+            // not there, or not ours: the registered providers decide
+        }
+        return null;
+    }
+
+    /** The provider of {@code name} registered in {@code META-INF/services}, or null. */
+    private static ProgramProvider registeredProvider(String name) {
+        ServiceLoader<ProgramProvider> loader = ServiceLoader.load(ProgramProvider.class);
+        String expected = name + "$";
+        try {
+            // Generated providers are nested in the generated class: try those first, instantiating nothing else.
+            for (ServiceLoader.Provider<ProgramProvider> p : (Iterable<ServiceLoader.Provider<ProgramProvider>>)
+                    loader.stream()::iterator) {
+                if (p.type().getName().startsWith(expected)) {
+                    ProgramProvider candidate = p.get();
+                    if (name.equals(candidate.name())) {
+                        return candidate;
+                    }
+                }
+            }
+            for (ProgramProvider candidate : loader) {
+                if (name.equals(candidate.name())) {
+                    return candidate;
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalStateException("cannot list the ProgramProviders on the class path: " + e, e);
+        }
+        return null;
+    }
 }
