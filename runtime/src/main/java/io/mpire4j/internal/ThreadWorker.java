@@ -111,7 +111,8 @@ final class ThreadWorker<S, E> implements Worker {
                 return;
             }
             int end = Math.min(n, i + block);
-            long started = System.nanoTime();
+            boolean last = end == n; // the chunk's last block: its time would decide nothing
+            long started = last ? 0 : System.nanoTime();
             for (; i < end; i++) {
                 try {
                     results[i] = task.run(state, id, tasks[i]);
@@ -121,7 +122,9 @@ final class ThreadWorker<S, E> implements Worker {
                     return;
                 }
             }
-            block = nextBlock(block, System.nanoTime() - started);
+            if (!last) {
+                block = nextBlock(block, System.nanoTime() - started);
+            }
         }
         Thread.interrupted();
         run.completed(results, null);
@@ -134,11 +137,10 @@ final class ThreadWorker<S, E> implements Worker {
 
     /**
      * How many tasks to run before the next look at cancellation, after a block of {@code block}
-     * tasks took {@code nanos}: a look before every task while tasks are slow (a cancelled call
-     * then stops after the task that is running), and once per {@value #MAX_BLOCK} tasks while they
-     * are quick, so that a trivial task does not pay a volatile read. A block grows only after the
-     * one before it took under a tenth of a millisecond, so a quick run of tasks ends within about
-     * that, and a slow task seen in a block sets the next one back to a single task.
+     * tasks took {@code nanos}: a look per task while tasks are slow (a cancelled call stops after
+     * the task running), growing to one per {@value #MAX_BLOCK} tasks while they are quick, so that
+     * a trivial task does not pay a volatile read, and a cancelled call still stops within about a
+     * tenth of a millisecond of quick tasks.
      */
     static int nextBlock(int block, long nanos) {
         if (nanos < QUICK_BLOCK_NANOS) {
