@@ -294,7 +294,7 @@ class ProcessWorkersTest {
     void whatAChildPrintsAsItExitsIsForwardedBeforeCloseReturns() {
         PrintStream out = System.out;
         for (int round = 0; round < 5; round++) { // the pipe is drained as the child dies: a race, so several rounds
-            Capture captured = new Capture(out, null);
+            Capture captured = new Capture(new PrintStream(java.io.OutputStream.nullOutputStream()), null); // no echo
             System.setOut(captured);
             try {
                 WorkerPool<int[], Integer> pool = pool(processes(1));
