@@ -13,6 +13,11 @@ import java.util.Set;
  * deadline lock.
  */
 final class ThreadWorker<S, E> implements Worker {
+    /** The most tasks run between two looks at cancellation: {@link #nextBlock}. */
+    static final int MAX_BLOCK = 256;
+    /** A block of tasks that took less than this doubles; one that took longer starts again at one task. */
+    static final long QUICK_BLOCK_NANOS = 100_000;
+
     private final WorkerContext slot;
     private final WorkerProgram<S, E> program;
     /** The slot's thread, set by {@link #open()} before any deadline applies; read by the watchdog. */
@@ -130,17 +135,13 @@ final class ThreadWorker<S, E> implements Worker {
         run.completed(results, null);
     }
 
-    /** The most tasks run between two looks at cancellation: {@link #nextBlock}. */
-    static final int MAX_BLOCK = 256;
-    /** A block of tasks that took less than this doubles; one that took longer starts again at one task. */
-    static final long QUICK_BLOCK_NANOS = 100_000;
-
     /**
      * How many tasks to run before the next look at cancellation, after a block of {@code block}
      * tasks took {@code nanos}: a look per task while tasks are slow (a cancelled call stops after
      * the task running), growing to one per {@value #MAX_BLOCK} tasks while they are quick, so that
-     * a trivial task does not pay a volatile read, and a cancelled call still stops within about a
-     * tenth of a millisecond of quick tasks.
+     * a trivial task does not pay a volatile read. A block only doubles after the one before it took
+     * under {@value #QUICK_BLOCK_NANOS} ns, so a cancelled call stops within a fraction of a
+     * millisecond of quick tasks, or after at most {@value #MAX_BLOCK} tasks if they turn slow.
      */
     static int nextBlock(int block, long nanos) {
         if (nanos < QUICK_BLOCK_NANOS) {
