@@ -155,7 +155,7 @@ abstract sealed class Call<S, T, R> permits StreamingCall, RangedCall, SingleCal
 
     TaskFailure failure(int workerId, Chunk<S> chunk, int position) {
         return new TaskFailure(method.displayName(), workerId, chunk.taskIndex(position), method.parameterNames(),
-                method.argumentsOf(chunk.tasks[position]));
+                method.argumentsOf(chunk.task(position)));
     }
 
     /** Cancels the rest of the call: queued chunks are skipped, running ones stop between tasks. */

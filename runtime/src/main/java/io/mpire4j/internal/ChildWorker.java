@@ -77,16 +77,16 @@ final class ChildWorker extends RemoteWorker {
 
     static String diedMessage(MethodSpec<?, ?, ?> method, int workerId, String how, Chunk<?> chunk, int position) {
         String nl = System.lineSeparator();
-        int n = chunk.tasks.length;
+        int n = chunk.size();
         StringBuilder text = new StringBuilder(method.displayName()).append(": worker ").append(workerId)
                 .append(" died (").append(how).append(')');
         if (chunk.firstIndex < 0) {
-            text.append(" running its task").append(nl).append("    ").append(arguments(method, chunk.tasks[0]));
+            text.append(" running its task").append(nl).append("    ").append(arguments(method, chunk.task(0)));
             return text.toString();
         }
         if (position >= 0) {
             text.append(" running task index ").append(chunk.taskIndex(position)).append(nl).append("    ")
-                    .append(arguments(method, chunk.tasks[position])).append(nl).append(" ");
+                    .append(arguments(method, chunk.task(position))).append(nl).append(" ");
         }
         text.append(" holding ").append(n).append(n == 1 ? " task (task index " : " tasks (task indexes ")
                 .append(chunk.firstIndex);
@@ -96,7 +96,7 @@ final class ChildWorker extends RemoteWorker {
         text.append(')');
         for (int i = 0; i < Math.min(n, LISTED_TASKS); i++) {
             text.append(nl).append("    task ").append(chunk.taskIndex(i)).append(": ")
-                    .append(arguments(method, chunk.tasks[i]));
+                    .append(arguments(method, chunk.task(i)));
         }
         if (n > LISTED_TASKS) {
             text.append(nl).append("    … ").append(n - LISTED_TASKS).append(" more");

@@ -1,6 +1,7 @@
 package io.mpire4j.internal;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,7 +14,14 @@ final class Chunk<S> implements Work<S> {
     final int seq;
     /** Input position of the first task, or -1 for a single {@code apply}. */
     final long firstIndex;
-    final Object[] tasks;
+    /**
+     * The tasks, or null for a chunk read in place from {@link #source} until someone asks for them
+     * as an array ({@link #tasks()}); written once, racing writers write equal arrays.
+     */
+    private volatile Object[] tasks;
+    /** The list a thread worker reads this chunk's tasks from, at {@link #firstIndex} on; else null. */
+    final List<?> source;
+    private final int size;
     /** Written by the worker before the chunk is handed back; read by the caller after. */
     Object[] results;
     /** How long the worker took to run it (set with {@link #results}). */
@@ -41,6 +49,23 @@ final class Chunk<S> implements Work<S> {
         this.seq = seq;
         this.firstIndex = firstIndex;
         this.tasks = tasks;
+        this.source = null;
+        this.size = tasks.length;
+        this.root = this;
+        this.offset = 0;
+        this.avoid = -1;
+    }
+
+    /**
+     * The {@code size} tasks of {@code source} from {@code firstIndex} on, read where they are:
+     * copying them out cost a trivial task about as much as running it.
+     */
+    Chunk(Call<S, ?, ?> call, int seq, int firstIndex, List<?> source, int size) {
+        this.call = call;
+        this.seq = seq;
+        this.firstIndex = firstIndex;
+        this.source = source;
+        this.size = size;
         this.root = this;
         this.offset = 0;
         this.avoid = -1;
@@ -51,7 +76,9 @@ final class Chunk<S> implements Work<S> {
         this.call = root.call;
         this.seq = root.seq;
         this.firstIndex = root.firstIndex < 0 ? -1 : root.firstIndex + from;
-        this.tasks = Arrays.copyOfRange(root.tasks, from, to);
+        this.tasks = Arrays.copyOfRange(root.tasks(), from, to);
+        this.source = null;
+        this.size = to - from;
         this.root = root;
         this.offset = from;
         this.avoid = avoid;
@@ -65,6 +92,27 @@ final class Chunk<S> implements Work<S> {
     @Override
     public int seq() {
         return seq;
+    }
+
+    /** How many tasks the chunk holds. */
+    int size() {
+        return size;
+    }
+
+    /** Task {@code position} of the chunk. */
+    Object task(int position) {
+        Object[] array = tasks;
+        return array != null ? array[position] : source.get((int) firstIndex + position);
+    }
+
+    /** The chunk's tasks as an array (made from the list on first use for a chunk read in place). */
+    Object[] tasks() {
+        Object[] array = tasks;
+        if (array == null) {
+            array = source.subList((int) firstIndex, (int) firstIndex + size).toArray();
+            tasks = array;
+        }
+        return array;
     }
 
     long taskIndex(int position) {

@@ -4,6 +4,7 @@ import io.mpire4j.spi.Batch;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One chunk as the kind's worker sees it while running it: its tasks, their codecs, and the one
@@ -52,7 +53,7 @@ final class ChunkRun<S> implements Batch {
                 event.pool = loop.generation.view.id();
                 event.method = call.method.displayName();
                 event.workerId = loop.slot.id;
-                event.tasks = chunk.tasks.length;
+                event.tasks = chunk.size();
                 event.failed = failed;
                 event.commit();
             }
@@ -76,7 +77,20 @@ final class ChunkRun<S> implements Batch {
 
     /** The tasks themselves, for workers that run them in this JVM; not to be modified. */
     Object[] tasks() {
-        return chunk.tasks;
+        return chunk.tasks();
+    }
+
+    /**
+     * The list a worker in this JVM reads the chunk's tasks from, at {@link #firstIndex()} on, or
+     * null when they come as an array ({@link #tasks()}).
+     */
+    List<?> source() {
+        return chunk.source;
+    }
+
+    /** The input position of the chunk's first task. */
+    int firstIndex() {
+        return (int) chunk.firstIndex;
     }
 
     /** The direct call, for workers that run tasks in this JVM. */
@@ -91,12 +105,12 @@ final class ChunkRun<S> implements Batch {
 
     @Override
     public int size() {
-        return chunk.tasks.length;
+        return chunk.size();
     }
 
     @Override
     public Object task(int position) {
-        return chunk.tasks[position];
+        return chunk.task(position);
     }
 
     @Override
@@ -122,7 +136,7 @@ final class ChunkRun<S> implements Batch {
 
     @Override
     public void writeTask(DataOutput out, int position) throws IOException {
-        def.taskCodec().write(out, chunk.tasks[position]);
+        def.taskCodec().write(out, chunk.task(position));
     }
 
     @Override
@@ -148,14 +162,14 @@ final class ChunkRun<S> implements Batch {
 
     @Override
     public void completed(Object[] results, long[] taskNanos) {
-        int n = chunk.tasks.length;
+        int n = chunk.size();
         ran = n;
         long took = System.nanoTime() - startNanos;
         traced(false);
         if (stats != null) {
             if (taskNanos != null) {
                 for (int i = 0; i < n; i++) {
-                    stats.task(taskNanos[i], call.method, chunk.tasks[i]);
+                    stats.task(taskNanos[i], call.method, chunk.task(i));
                 }
             }
             stats.working(took, n);
@@ -234,7 +248,7 @@ final class ChunkRun<S> implements Batch {
     }
 
     private void died(int position, int exitCode, String how) {
-        ran = chunk.tasks.length;
+        ran = chunk.size();
         loop.lost();
         if (loop.ending() || late) {
             return;
@@ -242,7 +256,7 @@ final class ChunkRun<S> implements Batch {
         MethodSpec<S, ?, ?> method = call.method;
         int id = loop.slot.id;
         TaskLedger<S> ledger = call.ledger;
-        int n = chunk.tasks.length;
+        int n = chunk.size();
         if (ledger != null && position < 0 && n > 1) {
             // Which task it died on is not known: each runs again on its own, so a killer is found.
             ledger.rerun(chunk, 0, n, id, true);

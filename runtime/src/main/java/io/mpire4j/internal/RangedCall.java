@@ -50,9 +50,8 @@ final class RangedCall<S, T, R> extends Call<S, T, R> {
         }
         int start = (int) from;
         int end = (int) Math.min(size, from + chunkSize);
-        Object[] tasks = source.subList(start, end).toArray();
-        progress.read(tasks.length);
-        return new Chunk<>(this, start / chunkSize, start, tasks);
+        progress.read(end - start);
+        return new Chunk<>(this, start / chunkSize, start, source, end - start);
     }
 
     /** Copies a finished range into the results: in input order, or in arrival order if unordered. */

@@ -66,7 +66,7 @@ final class StreamingCall<S, T, R> extends Call<S, T, R> {
             if (next != null) {
                 nextEmitSeq++;
                 emittedChunks++;
-                emitted += next.tasks.length;
+                emitted += next.size();
                 adapt(next);
                 if (progress.active()) {
                     progress.refresh(); // a consumer that never has to wait still keeps its bar moving
@@ -108,7 +108,7 @@ final class StreamingCall<S, T, R> extends Call<S, T, R> {
         if (plan.adaptiveMax() == 0 || finished.nanos <= 0) {
             return;
         }
-        double perTask = (double) finished.nanos / finished.tasks.length;
+        double perTask = (double) finished.nanos / finished.size();
         long ideal = perTask <= 0 ? plan.adaptiveMax() : (long) (ADAPTIVE_TARGET_NANOS / perTask);
         long next = Math.max(1, Math.min(Math.min(ideal, 2L * chunk), plan.adaptiveMax()));
         chunk = (int) next;

@@ -43,7 +43,7 @@ final class TaskLedger<S> {
     private static <S> Chunk<S> root(Chunk<S> chunk) {
         Chunk<S> root = chunk.root;
         if (root.unsettled == null) {
-            int n = root.tasks.length;
+            int n = root.size();
             root.results = new Object[n];
             root.attempts = new int[n];
             root.unsettled = new AtomicInteger(n);
@@ -79,7 +79,7 @@ final class TaskLedger<S> {
             rerun(chunk, 0, position, avoid, false);
         }
         failed(chunk, position, failure, workerId, elsewhere, stats);
-        rerun(chunk, position + 1, chunk.tasks.length, avoid, false);
+        rerun(chunk, position + 1, chunk.size(), avoid, false);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mpire4j.internal;
 import io.mpire4j.spi.Batch;
 import io.mpire4j.spi.Worker;
 import io.mpire4j.spi.WorkerContext;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -105,10 +106,12 @@ final class ThreadWorker<S, E> implements Worker {
      * store writes.
      */
     private void runPlain(ChunkRun<S> run, WorkerProgram.Task<S, Object, Object> task) {
-        Object[] tasks = run.tasks();
-        Object[] results = new Object[tasks.length];
+        List<?> source = run.source(); // a chunk of a list is read where it is, not copied out
+        Object[] tasks = source == null ? run.tasks() : null;
+        int first = source == null ? 0 : run.firstIndex();
+        int n = run.size();
+        Object[] results = new Object[n];
         int id = slot.id();
-        int n = tasks.length;
         int block = 1;
         for (int i = 0; i < n; ) {
             if (run.cancelled()) {
@@ -120,7 +123,7 @@ final class ThreadWorker<S, E> implements Worker {
             long started = last ? 0 : System.nanoTime();
             for (; i < end; i++) {
                 try {
-                    results[i] = task.run(state, id, tasks[i]);
+                    results[i] = task.run(state, id, tasks != null ? tasks[i] : source.get(first + i));
                 } catch (Throwable t) {
                     Thread.interrupted(); // a task's stray self-interrupt must not fail the next task
                     run.failed(i, t, results);

@@ -251,7 +251,7 @@ final class WorkerLoop<S, E> implements Runnable, WorkerContext {
                     continue;
                 }
                 int lifespan = call.lifespan;
-                if (lifespan > 0 && life.get() == Life.STARTED && tasksSinceStart + chunk.tasks.length > lifespan) {
+                if (lifespan > 0 && life.get() == Life.STARTED && tasksSinceStart + chunk.size() > lifespan) {
                     restart(chunk);
                     return;
                 }
