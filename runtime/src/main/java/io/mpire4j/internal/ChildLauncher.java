@@ -217,9 +217,18 @@ final class ChildLauncher implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    /** Starts the child of worker {@code id}, which will present {@code token}. Called on the slot's thread. */
-    Process start(int id, long token) throws IOException {
-        List<String> command = new ArrayList<>(flags.size() + pathArgs.size() + 12);
+    /**
+     * A started child JVM; {@code recording} is the class-data archive's recording for the one child
+     * that records it as it works (see {@link ClassDataArchive#record()}), null for all others.
+     */
+    record Launch(Process process, ClassDataArchive.Recording recording) {}
+
+    /**
+     * Starts the child of worker {@code id}, which will present {@code token}. The first child that
+     * starts while there is no archive may record it. Called on the slot's thread.
+     */
+    Launch start(int id, long token) throws IOException {
+        List<String> command = new ArrayList<>(flags.size() + pathArgs.size() + 16);
         Set<Integer> cpus = pool.cpus(id);
         if (!cpus.isEmpty()) {
             command.add(pool.taskset());
@@ -227,15 +236,43 @@ final class ChildLauncher implements AutoCloseable {
             command.add(CpuPinning.format(cpus));
         }
         command.add(java);
-        command.addAll(archive == null ? List.of("-Xshare:auto") : archive.useFlags());
+        ClassDataArchive.Recording recording = archive == null ? null : archive.record();
+        if (archive != null && recording == null) {
+            command.addAll(archive.useFlags());
+        } else if (archive == null && !ClassDataArchive.managedByUser(flags)) {
+            command.add("-Xshare:auto");
+        }
         command.addAll(flags);
+        if (recording != null) {
+            command.addAll(recording.flags());
+        }
         command.addAll(pathArgs);
         command.add(ChildMain.class.getName());
         command.add(channel.path().toString());
         command.add(Long.toString(token));
         command.add(Integer.toString(id));
         command.add(programName);
-        return new ProcessBuilder(command).start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException | RuntimeException e) {
+            if (recording != null) {
+                archive.recorded(recording);
+            }
+            throw e;
+        }
+        if (recording != null) {
+            ClassDataArchive.Recording made = recording;
+            process.onExit().whenComplete((p, error) -> archive.recorded(made));
+        }
+        return new Launch(process, recording);
+    }
+
+    /** The recording child of {@code launch} ended before it connected: no child records this archive again. */
+    void recordingFailed(Launch launch, String why) {
+        if (archive != null && launch.recording() != null) {
+            archive.recordingFailed(why);
+        }
     }
 
     /** A child is ready: the first time, start training the class-data archive if there is none. */

@@ -23,6 +23,11 @@ final class ChildWorker extends RemoteWorker {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How long a child may take to exit after SHUTDOWN before it is killed. */
     private static final long SHUTDOWN_WAIT_MILLIS = 3000;
+    /**
+     * The same for the child that records the class-data archive: it writes the recording as it
+     * exits, which takes about 0.4 s for a small program and grows with the classes it loaded.
+     */
+    private static final long RECORDING_SHUTDOWN_WAIT_MILLIS = 60_000;
     /** How long to wait for a dead or killed child to be reaped, and for its output to drain. */
     private static final long REAP_WAIT_MILLIS = 5000;
     /** Tasks listed in a {@link io.mpire4j.WorkerDiedException}'s message. */
@@ -31,6 +36,7 @@ final class ChildWorker extends RemoteWorker {
     private final int id;
     private final ChildLauncher launcher;
     private volatile Process process;
+    private long shutdownWaitMillis = SHUTDOWN_WAIT_MILLIS;
     private SocketChannel channel;
     private Thread stdout;
     private Thread stderr;
@@ -45,13 +51,22 @@ final class ChildWorker extends RemoteWorker {
     @Override
     protected Link connect() throws IOException, InterruptedException {
         long token = launcher.channel.newToken();
-        Process p = launcher.start(id, token);
+        ChildLauncher.Launch launch = launcher.start(id, token);
+        Process p = launch.process();
         process = p;
+        ClassDataArchive.Recording recording = launch.recording();
+        shutdownWaitMillis = recording == null ? SHUTDOWN_WAIT_MILLIS : RECORDING_SHUTDOWN_WAIT_MILLIS;
         p.getOutputStream().close();
-        stdout = OutputForwarder.start(p, p.getInputStream(), id, false);
-        stderr = OutputForwarder.start(p, p.getErrorStream(), id, true);
+        stdout = OutputForwarder.start(p, p.getInputStream(), id, false,
+                recording == null ? line -> false : recording::isJvmNote);
+        stderr = OutputForwarder.start(p, p.getErrorStream(), id, true, line -> false);
         p.onExit().thenRun(this::ended); // a child that dies while idle is replaced
-        channel = launcher.channel.await(token, p, START_TIMEOUT_NANOS);
+        try {
+            channel = launcher.channel.await(token, p, START_TIMEOUT_NANOS);
+        } catch (IOException e) {
+            launcher.recordingFailed(launch, e.getMessage());
+            throw e;
+        }
         return new Link(Channels.newInputStream(channel), Channels.newOutputStream(channel));
     }
 
@@ -149,7 +164,7 @@ final class ChildWorker extends RemoteWorker {
             Process p = process;
             if (p != null) {
                 try {
-                    if (!polite || !p.waitFor(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (!polite || !p.waitFor(shutdownWaitMillis, TimeUnit.MILLISECONDS)) {
                         ProcessTree.destroyForcibly(p);
                         p.waitFor(REAP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                     }

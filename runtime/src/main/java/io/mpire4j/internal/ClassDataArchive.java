@@ -23,27 +23,32 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * The class-data archive that makes child JVMs start faster: on JDK 24+ an AOT cache
- * ({@code -XX:AOTCacheOutput} / {@code -XX:AOTCache}), on 21–23 a dynamic AppCDS archive
- * ({@code -XX:ArchiveClassesAtExit} / {@code -XX:SharedArchiveFile}).
+ * The class-data archive that makes child JVMs start faster. On JDK 25+ an AOT cache
+ * ({@code -XX:AOTCache}) recorded by the first worker that starts without one, as it does its real
+ * work ({@link #record()}): it holds the classes that worker loaded (the user's too) and the
+ * profiles of the methods it ran, so later children skip loading and linking them and compile the
+ * hot ones sooner. The recording child writes its configuration as it exits (a few hundred
+ * milliseconds more at that pool's close, once per archive), and a detached JVM builds the cache
+ * from it in the background. On 21–24 a dynamic AppCDS archive ({@code -XX:ArchiveClassesAtExit} /
+ * {@code -XX:SharedArchiveFile}) of mpire4j's own classes, trained by a JVM of its own.
  *
  * <p>Archives live in a directory of the user's own: {@code $XDG_CACHE_HOME/mpire4j/cds}, or
  * {@code ~/.cache/mpire4j/cds} (see {@link #cacheDir}), made {@code rwx------} and checked before
  * every use: a real directory (no symbolic link), owned by this user, open to nobody else —
  * otherwise children start without an archive. One archive per key: the JDK (version,
  * vendor, home), the class path and module path (with each entry's size and modification time, so
- * a rebuilt jar gets a new archive) and the JVM flags. The first pool that finds none starts a
- * training JVM in the background once its first child is ready ({@link #train()}), at a lower
- * priority and detached from this JVM, so that it finishes even when a short program exits first;
- * the training writes to a temporary file that is renamed into place only when complete, so a
- * reader never sees a partial archive. Later children (and later pools, in any JVM of the same
- * user) use it. No temporary file or lock outlives its trainer: the trainer removes them as it
- * ends, and the next training removes those of trainers that were killed (their pid, in the
- * file's name or the lock, is dead).
+ * a rebuilt jar gets a new archive) and the JVM flags. The JVM that builds an archive runs at a
+ * lower priority and detached from this one, so that it finishes even when a short program exits
+ * first; it writes to a temporary file that is renamed into place only when complete, so a reader
+ * never sees a partial archive. Later children (and later pools, in any JVM of the same user) use
+ * it. No temporary file or lock outlives its builder: the builder removes them as it ends, and the
+ * next claim removes those of builders or recorders that were killed (their pid, in the file's
+ * name or the lock, is dead).
  *
  * <p>Archives cannot hold classes loaded from directories (the JVM refuses to create one), so a
  * class path with a directory gets none; nor does one when the system property
@@ -55,21 +60,31 @@ final class ClassDataArchive {
     private static final Set<String> TRAINING = ConcurrentHashMap.newKeySet();
     private static final Duration STALE = Duration.ofDays(7);
     private static final Duration LOCK_STALE = Duration.ofMinutes(10);
+    /**
+     * The first JDK whose AOT cache a real worker records ({@code -XX:AOTMode=record}) with the
+     * profiles of the methods it ran (JEP 515), so that children start with the user's classes
+     * loaded and linked and compile their hot code sooner. Before it: a dynamic AppCDS archive of
+     * mpire4j's own classes, from a training JVM.
+     */
+    static final int AOT_FEATURE = 25;
 
     private final boolean aot;
     private final Path dir;
     private final Path archive;
     private final Path failed;
-    private final List<String> trainingCommand;
+    private final List<String> javaCommand;
     private final AtomicBoolean trained = new AtomicBoolean();
 
-    /** An archive named {@code key} in {@code dir}, trained by {@code trainingCommand} (the java executable first). */
-    ClassDataArchive(boolean aot, Path dir, String key, List<String> trainingCommand) {
+    /**
+     * An archive named {@code key} in {@code dir}, for children started with {@code javaCommand}:
+     * the java executable, then the children's flags and class path (no sharing flag, no main class).
+     */
+    ClassDataArchive(boolean aot, Path dir, String key, List<String> javaCommand) {
         this.aot = aot;
         this.dir = dir;
         this.archive = dir.resolve(key + (aot ? ".aot" : ".jsa"));
         this.failed = dir.resolve(key + ".failed");
-        this.trainingCommand = trainingCommand;
+        this.javaCommand = javaCommand;
     }
 
     /**
@@ -85,11 +100,8 @@ final class ClassDataArchive {
         if (!Boolean.parseBoolean(System.getProperty("mpire4j.cds", "true")) || Runtime.version().feature() < 21) {
             return null;
         }
-        for (String flag : flags) {
-            if (flag.startsWith("-Xshare") || flag.contains("SharedArchiveFile") || flag.contains("AOTCache")
-                    || flag.contains("AOTMode") || flag.contains("ArchiveClassesAtExit")) {
-                return null; // the user manages class-data sharing
-            }
+        if (managedByUser(flags)) {
+            return null;
         }
         try {
             StringBuilder key = new StringBuilder();
@@ -107,18 +119,33 @@ final class ClassDataArchive {
                 warn(refused);
                 return null;
             }
-            boolean aot = Runtime.version().feature() >= 24;
-            List<String> training = new ArrayList<>();
-            training.add(java);
-            training.addAll(flags);
-            training.addAll(pathArgs);
-            training.add(ChildMain.class.getName());
-            training.add(ChildMain.TRAIN_ARG);
-            return new ClassDataArchive(aot, dir, hash(key.toString()), training);
+            boolean aot = Runtime.version().feature() >= AOT_FEATURE;
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(flags);
+            command.addAll(pathArgs);
+            return new ClassDataArchive(aot, dir, hash(key.toString()), command);
         } catch (IOException | RuntimeException e) {
             warn(e.toString());
             return null;
         }
+    }
+
+    /**
+     * Whether {@code flags} already choose how the JVM shares class data ({@code -Xshare:…}, an AOT
+     * cache or configuration, a CDS archive): then mpire4j adds no sharing flag of its own, since
+     * the JVM refuses most pairs of them.
+     */
+    static boolean managedByUser(List<String> flags) {
+        for (String flag : flags) {
+            if (flag.startsWith("-Xshare") || flag.contains("SharedArchiveFile") || flag.contains("AOTCache")
+                    || flag.contains("AOTMode") || flag.contains("AOTConfiguration")
+                    || flag.contains("ArchiveClassesAtExit") || flag.contains("SharedClassListFile")
+                    || flag.contains("DumpLoadedClassList")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -194,60 +221,159 @@ final class ClassDataArchive {
     }
 
     /**
-     * What trains an archive, detached from the JVM that asks for it: a POSIX shell that writes its
-     * own pid into the lock, runs the training JVM at a lower priority (so that it takes what the
+     * What builds an archive, detached from the JVM that asks for it: a POSIX shell that writes its
+     * own pid into the lock, runs the building JVM at a lower priority (so that it takes what the
      * workers leave of the CPUs) with the archive going to {@code <archive>.<its pid>-0.tmp},
      * renames that into place when it is complete, marks the key failed otherwise, and removes its
-     * temporary files and the lock. Arguments: archive, lock, failed-marker, output flag, then the
-     * training command.
+     * temporary files and the lock. Arguments: archive, lock, failed-marker, output flag, the
+     * recorded AOT configuration (or an empty argument), then the building command. A recorded
+     * configuration is first renamed to the shell's own temporary name, so that it is this shell's
+     * to remove, and passed on as {@code -XX:AOTConfiguration}.
      */
     static final String TRAINER = String.join("\n",
-            "archive=$1; lock=$2; failed=$3; flag=$4; shift 4",
+            "archive=$1; lock=$2; failed=$3; flag=$4; recorded=$5; shift 5",
             "tmp=\"$archive.$$-0.tmp\"",
             "echo $$ > \"$lock\"",
+            "conf=; if [ -n \"$recorded\" ] && mv -f \"$recorded\" \"$tmp.config\"; then conf=\"$tmp.config\"; fi",
             "nice=; if command -v nice >/dev/null 2>&1; then nice='nice -n 10'; fi",
             "java=$1; shift",
-            "$nice \"$java\" \"$flag$tmp\" \"$@\" </dev/null >/dev/null 2>&1",
+            "$nice \"$java\" \"$flag$tmp\" \"$@\" ${conf:+\"-XX:AOTConfiguration=$conf\"} </dev/null >/dev/null 2>&1",
             "code=$?",
             "if [ $code -eq 0 ] && [ -s \"$tmp\" ]; then mv -f \"$tmp\" \"$archive\";",
-            "else echo \"the training JVM ended with exit code $code\" > \"$failed\"; fi",
+            "else echo \"the JVM that builds the archive ended with exit code $code\" > \"$failed\"; fi",
             "rm -f \"$tmp\" \"$tmp.config\" \"$lock\"");
 
     private static final Path SHELL = Path.of("/bin/sh");
+    private static final AtomicLong RECORDINGS = new AtomicLong();
 
     /**
-     * Starts the training in the background if there is no archive yet, it has not failed before,
-     * and no other pool (in this JVM or another) is training for the same key. Returns at once.
-     * The training outlives this JVM if need be ({@link #TRAINER}): a short program that exits
-     * before it is done still leaves the archive for the next one, and never a partial file.
+     * The recording of an AOT cache by a real worker (JDK 25+): the child started with
+     * {@link #flags()} writes, as it exits, the classes it loaded and the profiles of the methods it
+     * ran to {@link #configuration}; {@link #recorded} then builds the cache from that in the
+     * background.
+     *
+     * @param configuration {@code <archive>.<this JVM's pid>-<n>.tmp.config}: removed by the next
+     *     training if this JVM dies before handing it over
+     */
+    record Recording(Path configuration) {
+        /** The flags of the recording child (after the user's: the JVM's messages about it stay quiet). */
+        List<String> flags() {
+            return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration, "-Xlog:aot*=off:stderr");
+        }
+
+        /**
+         * Whether {@code line} (of the child's stdout, as the JVM prints when it has recorded) is the
+         * JVM's note about this recording rather than the user's output.
+         */
+        boolean isJvmNote(String line) {
+            return line.contains("AOTConfiguration") && line.endsWith(configuration.toString());
+        }
+    }
+
+    /**
+     * Starts the recording (JDK 25+) if there is no archive yet, none has failed, and no other child
+     * (in this JVM or another) is recording or building the same archive; else returns null. The
+     * child that gets a recording starts with its {@link Recording#flags()}, and {@link #recorded}
+     * must be called once it has exited, whatever way.
+     */
+    Recording record() {
+        if (!aot || !trained.compareAndSet(false, true) || ready() || Files.exists(failed) || !claim()) {
+            return null;
+        }
+        return new Recording(Path.of(archive + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(RECORDINGS.incrementAndGet()) + TMP + ".config"));
+    }
+
+    /**
+     * The recording child has exited: builds the archive from its recording in the background
+     * (detached, at a lower priority: {@link #TRAINER}); or, if the child wrote none (it was killed,
+     * or could not start), gives the claim back, so that a later pool records again.
+     */
+    void recorded(Recording recording) {
+        Path configuration = recording.configuration();
+        boolean written;
+        try {
+            written = Files.isRegularFile(configuration, LinkOption.NOFOLLOW_LINKS) && Files.size(configuration) > 0;
+        } catch (IOException e) {
+            written = false;
+        }
+        if (!written) {
+            deleteQuietly(configuration);
+            release();
+            return;
+        }
+        List<String> command = new ArrayList<>(javaCommand);
+        command.add("-XX:AOTMode=create");
+        startTrainer("-XX:AOTCache=", configuration.toString(), command);
+    }
+
+    /** The recording child could not start: marks the key failed, so that children start without an archive. */
+    void recordingFailed(String why) {
+        markFailed("a worker JVM could not record the archive: " + why);
+    }
+
+    /**
+     * On JDK 21–24: starts the training in the background if there is no archive yet, it has not
+     * failed before, and no other pool (in this JVM or another) is training for the same key: a
+     * JVM of its own that serves a built-in program. Returns at once. The training outlives this
+     * JVM if need be ({@link #TRAINER}): a short program that exits before it is done still leaves
+     * the archive for the next one, and never a partial file. (From JDK 25 a real worker records
+     * the archive instead: {@link #record()}.)
      */
     void train() {
-        if (!trained.compareAndSet(false, true) || ready() || Files.exists(failed)) {
+        if (aot || !trained.compareAndSet(false, true) || ready() || Files.exists(failed) || !claim()) {
             return;
         }
+        List<String> command = new ArrayList<>();
+        command.add(javaCommand.get(0));
+        command.add("-Xshare:auto");
+        command.addAll(javaCommand.subList(1, javaCommand.size()));
+        command.add(ChildMain.class.getName());
+        command.add(ChildMain.TRAIN_ARG);
+        startTrainer("-XX:ArchiveClassesAtExit=", "", command);
+    }
+
+    /**
+     * Claims the right to make this archive: for this JVM ({@link #TRAINING}) and against other JVMs
+     * (the lock, holding this JVM's pid until a trainer's shell writes its own). False if another
+     * has it, or the directory is not usable.
+     */
+    private boolean claim() {
         String key = archive.toString();
         if (!TRAINING.add(key)) {
-            return;
+            return false;
         }
-        Path lock = Path.of(archive + ".lock");
         try {
-            if (privateDirProblem(dir) != null || !Files.isExecutable(SHELL)) {
-                TRAINING.remove(key);
-                return;
+            if (privateDirProblem(dir) == null && Files.isExecutable(SHELL)) {
+                cleanUp();
+                if (takeLock(lock())) {
+                    return true;
+                }
             }
-            cleanUp();
-            if (!takeLock(lock)) {
-                TRAINING.remove(key);
-                return; // someone else is training
-            }
+        } catch (IOException | RuntimeException e) {
+            // as if another had it: children start without an archive
+        }
+        TRAINING.remove(key);
+        return false;
+    }
+
+    /** Gives a claim back without making anything. */
+    private void release() {
+        deleteQuietly(lock());
+        TRAINING.remove(archive.toString());
+    }
+
+    private Path lock() {
+        return Path.of(archive + ".lock");
+    }
+
+    /** Starts {@link #TRAINER} for a claimed archive; the claim ends with it. */
+    private void startTrainer(String outputFlag, String recorded, List<String> buildCommand) {
+        String key = archive.toString();
+        try {
             List<String> command = new ArrayList<>(List.of(SHELL.toString(), "-c", TRAINER, "mpire4j-cds-trainer",
-                    archive.toString(), lock.toString(), failed.toString(),
-                    aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit="));
-            command.add(trainingCommand.get(0));
-            if (!aot) {
-                command.add("-Xshare:auto");
-            }
-            command.addAll(trainingCommand.subList(1, trainingCommand.size()));
+                    archive.toString(), lock().toString(), failed.toString(), outputFlag, recorded));
+            command.addAll(buildCommand);
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -257,8 +383,10 @@ final class ClassDataArchive {
             process.onExit().whenComplete((p, error) -> TRAINING.remove(key));
         } catch (IOException | RuntimeException e) {
             markFailed(e.toString());
-            deleteQuietly(lock);
-            TRAINING.remove(key);
+            if (!recorded.isEmpty()) {
+                deleteQuietly(Path.of(recorded));
+            }
+            release();
         }
     }
 

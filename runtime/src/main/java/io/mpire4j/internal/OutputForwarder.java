@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Copies one output stream of a child JVM to the parent's {@code System.out} or {@code System.err}
@@ -38,20 +39,26 @@ final class OutputForwarder implements Runnable {
     private final String prefix;
     private final boolean toErr;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+    /** Lines that are the JVM's own notes, not the user's output: left out. */
+    private final Predicate<String> jvmNote;
 
-    private OutputForwarder(Process child, InputStream in, int workerId, boolean toErr) {
+    private OutputForwarder(Process child, InputStream in, int workerId, boolean toErr, Predicate<String> jvmNote) {
         this.child = child;
+        this.jvmNote = jvmNote;
         this.exited = child.onExit();
         this.in = in;
         this.prefix = "[worker-" + workerId + "] ";
         this.toErr = toErr;
     }
 
-    /** Starts forwarding {@code in}, a stream of {@code child}; returns the thread, to be joined when the child is gone. */
-    static Thread start(Process child, InputStream in, int workerId, boolean toErr) {
+    /**
+     * Starts forwarding {@code in}, a stream of {@code child}, leaving out the lines {@code jvmNote}
+     * accepts; returns the thread, to be joined when the child is gone.
+     */
+    static Thread start(Process child, InputStream in, int workerId, boolean toErr, Predicate<String> jvmNote) {
         return Thread.ofPlatform().name("mpire4j-output-" + workerId).daemon(true)
                 .uncaughtExceptionHandler((t, e) -> { })
-                .start(new OutputForwarder(child, in, workerId, toErr));
+                .start(new OutputForwarder(child, in, workerId, toErr, jvmNote));
     }
 
     @Override
@@ -117,6 +124,9 @@ final class OutputForwarder implements Runnable {
             text = text.substring(0, text.length() - 1);
         }
         line.reset();
+        if (jvmNote.test(text)) {
+            return;
+        }
         PrintStream target = toErr ? System.err : System.out;
         target.println(prefix + text);
     }

@@ -25,6 +25,7 @@ final class ChildFixture {
     static final int FORK = 12;
     static final int ORPHAN = 13;
     static final int FAREWELL = 14;
+    static final int SHARING = 15;
 
     private ChildFixture() {}
 
@@ -88,7 +89,21 @@ final class ChildFixture {
                     }));
                     return null;
                 }, n -> new Object[] {n}, Codecs.INT, Codecs.VOID)
+                .task("sharing", List.of("n"), (int[] s, int id, Integer n) -> sharing(), n -> new Object[] {n},
+                        Codecs.INT, Codecs.STRING)
                 .build();
+    }
+
+    /**
+     * How this JVM shares class data: {@code record} if it records an AOT cache, {@code cache} if
+     * it was started with one, then whether the JVM reports sharing ({@code java.vm.info}).
+     */
+    private static String sharing() {
+        String[] arguments = ProcessHandle.current().info().arguments().orElse(new String[0]);
+        boolean record = java.util.Arrays.asList(arguments).contains("-XX:AOTMode=record");
+        boolean cache = java.util.Arrays.stream(arguments).anyMatch(a -> a.startsWith("-XX:AOTCache="));
+        return (record ? "record" : cache ? "cache" : "none") + " "
+                + (System.getProperty("java.vm.info", "").contains("sharing") ? "sharing" : "not-sharing");
     }
 
     private static Void boom(String message) {

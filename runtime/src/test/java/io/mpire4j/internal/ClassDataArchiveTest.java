@@ -94,13 +94,20 @@ class ClassDataArchiveTest {
         assertFalse(ClassDataArchive.staleLock(tmp.resolve("none.lock")));
     }
 
-    /** A stand-in for the training JVM: after {@code seconds}, writes the archive it was asked for, or fails. */
+    /**
+     * A stand-in for the JVM that builds the archive: after {@code seconds}, writes the archive it
+     * was asked for (the first argument, {@code -XX:AOTCache=<file>}), or fails. Given a recording
+     * ({@code -XX:AOTConfiguration=<file>}, the last argument), the archive is that recording's
+     * text, so that a test sees which recording it was built from.
+     */
     private Path fakeJava(String seconds, boolean succeed) throws IOException {
         Path script = tmp.resolve(succeed ? "java-ok" : "java-fails");
         Files.writeString(script, String.join("\n", "#!/bin/sh",
                 "out=\"${1#*=}\"",
+                "for last; do :; done",
                 "sleep " + seconds,
-                succeed ? "printf archive > \"$out\"" : "exit 3", ""));
+                succeed ? "case \"$last\" in -XX:AOTConfiguration=*) cat \"${last#*=}\" > \"$out\";;"
+                        + " *) printf archive > \"$out\";; esac" : "exit 3", ""));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
     }
@@ -126,7 +133,7 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void trainingOutlivesTheShortProgramThatStartedItAndLeavesOnlyTheArchive() throws Exception {
+    void theArchiveIsBuiltFromTheRecordingEvenAfterTheProgramExitedAndOnlyTheArchiveIsLeft() throws Exception {
         Path dir = tmp.resolve("cache/mpire4j/cds");
         assertNull(ClassDataArchive.privateDirProblem(dir));
         Path fake = fakeJava("1", true);
@@ -135,24 +142,87 @@ class ClassDataArchiveTest {
                 fake.toString()).inheritIO().start();
         assertTrue(program.waitFor(30, TimeUnit.SECONDS), "the short program did not exit");
         assertEquals(0, program.exitValue());
-        // The program is gone; its training carries on and renames the archive into place.
+        // The program is gone; the builder carries on and renames the archive into place.
         awaitUntil(() -> Files.isRegularFile(dir.resolve("k.aot")), "the archive appears after its program exited");
         awaitUntil(() -> leftovers(dir).isEmpty(), "no temporary file or lock is left: " + leftovers(dir));
-        assertEquals("archive", Files.readString(dir.resolve("k.aot")));
+        assertEquals("recorded", Files.readString(dir.resolve("k.aot")), "built from the worker's recording");
         assertFalse(Files.exists(dir.resolve("k.failed")));
     }
 
     @Test
-    void aFailedTrainingIsMarkedAndLeavesNothingBehind() throws Exception {
+    void oneChildRecordsAtATimeAndNoneOnceTheArchiveExists() throws Exception {
+        Path dir = tmp.resolve("cache/mpire4j/cds");
+        assertNull(ClassDataArchive.privateDirProblem(dir));
+        Path fake = fakeJava("0", true);
+        ClassDataArchive first = new ClassDataArchive(true, dir, "k", List.of(fake.toString()));
+        ClassDataArchive.Recording recording = first.record();
+        assertNotNull(recording);
+        assertTrue(recording.flags().contains("-XX:AOTMode=record"), recording.flags().toString());
+        assertTrue(recording.flags().contains("-XX:AOTConfiguration=" + recording.configuration()));
+        assertNull(first.record(), "a second child of the same pool");
+        assertNull(new ClassDataArchive(true, dir, "k", List.of(fake.toString())).record(), "another pool");
+        assertTrue(Files.exists(dir.resolve("k.aot.lock")), "other JVMs are kept out by the lock");
+
+        Files.writeString(recording.configuration(), "recorded");
+        first.recorded(recording);
+        awaitUntil(() -> Files.isRegularFile(dir.resolve("k.aot")) && leftovers(dir).isEmpty(),
+                "the archive is built and nothing else is left: " + leftovers(dir));
+        ClassDataArchive later = new ClassDataArchive(true, dir, "k", List.of(fake.toString()));
+        assertTrue(later.ready());
+        assertNull(later.record(), "the archive exists: nobody records");
+        assertEquals(List.of("-XX:AOTCache=" + dir.resolve("k.aot")), later.useFlags());
+    }
+
+    @Test
+    void aChildThatRecordedNothingGivesTheClaimBack() throws Exception {
+        Path dir = tmp.resolve("cache/mpire4j/cds");
+        assertNull(ClassDataArchive.privateDirProblem(dir));
+        Path fake = fakeJava("0", true);
+        ClassDataArchive killed = new ClassDataArchive(true, dir, "k", List.of(fake.toString()));
+        ClassDataArchive.Recording recording = killed.record();
+        assertNotNull(recording);
+        killed.recorded(recording); // it was killed before it could write its recording
+        assertTrue(leftovers(dir).isEmpty(), "lock given back: " + leftovers(dir));
+        assertFalse(Files.exists(dir.resolve("k.failed")), "no failure: the next pool records again");
+        assertNotNull(new ClassDataArchive(true, dir, "k", List.of(fake.toString())).record(), "the next pool");
+    }
+
+    @Test
+    void aFailedBuildIsMarkedAndLeavesNothingBehind() throws Exception {
         Path dir = tmp.resolve("cache/mpire4j/cds");
         assertNull(ClassDataArchive.privateDirProblem(dir));
         ClassDataArchive archive = new ClassDataArchive(true, dir, "k", List.of(fakeJava("0", false).toString()));
-        archive.train();
+        ClassDataArchive.Recording recording = archive.record();
+        Files.writeString(recording.configuration(), "recorded");
+        archive.recorded(recording);
         awaitUntil(() -> Files.exists(dir.resolve("k.failed")) && leftovers(dir).isEmpty(),
                 "the failure is marked and nothing is left: " + leftovers(dir));
         assertTrue(Files.readString(dir.resolve("k.failed")).contains("exit code 3"));
         assertFalse(archive.ready());
-        archive.train(); // marked failed: no second attempt
+        assertNull(new ClassDataArchive(true, dir, "k", List.of(fakeJava("0", false).toString())).record(),
+                "marked failed: no second attempt");
         assertTrue(leftovers(dir).isEmpty());
+    }
+
+    @Test
+    void beforeJdk25aTrainingJvmMakesADynamicArchive() throws Exception {
+        Path dir = tmp.resolve("cache/mpire4j/cds");
+        assertNull(ClassDataArchive.privateDirProblem(dir));
+        ClassDataArchive archive = new ClassDataArchive(false, dir, "k", List.of(fakeJava("0", true).toString()));
+        assertNull(archive.record(), "no worker records a dynamic archive");
+        archive.train();
+        awaitUntil(() -> Files.isRegularFile(dir.resolve("k.jsa")) && leftovers(dir).isEmpty(),
+                "the archive is trained and nothing else is left: " + leftovers(dir));
+        assertEquals("archive", Files.readString(dir.resolve("k.jsa")));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + dir.resolve("k.jsa")), archive.useFlags());
+    }
+
+    @Test
+    void optionsThatChooseTheirOwnSharingTurnTheArchiveOff() {
+        assertTrue(ClassDataArchive.managedByUser(List.of("-Xmx1g", "-XX:AOTCache=app.aot")));
+        assertTrue(ClassDataArchive.managedByUser(List.of("-Xshare:off")));
+        assertTrue(ClassDataArchive.managedByUser(List.of("-XX:SharedArchiveFile=a.jsa")));
+        assertFalse(ClassDataArchive.managedByUser(List.of("-Xmx1g", "-XX:+UseParallelGC")));
+        assertNull(ClassDataArchive.find("java", List.of("-Xshare:off"), List.of(), List.of()));
     }
 }

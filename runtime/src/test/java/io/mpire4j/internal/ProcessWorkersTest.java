@@ -111,6 +111,16 @@ class ProcessWorkersTest {
     // ---------------------------------------------------------------- the basics
 
     @Test
+    void optionsThatChooseClassDataSharingAreTheOnlySharingFlagsTheChildGets() {
+        assumeTrue(Runtime.version().feature() >= 24, "-XX:AOTMode is a JDK 24+ option");
+        // The JVM refuses -XX:AOTMode next to any -Xshare flag, so mpire4j must add none of its own.
+        WorkerPool<int[], Integer> pool = pool(processes(1).jvmOptions(List.of("-XX:AOTMode=off")));
+        assertEquals(List.of(1, 4, 9), pool.<Integer, Integer>method(ChildFixture.SQUARE).map(List.of(1, 2, 3)));
+        assertEquals("none not-sharing", pool.<Integer, String>method(ChildFixture.SHARING).apply(0));
+        pool.close();
+    }
+
+    @Test
     void mapsAndAppliesInChildJvms() {
         WorkerPool<int[], Integer> pool = pool(processes(2));
         ParallelMethod<Integer, Integer> square = pool.method(ChildFixture.SQUARE);

@@ -243,9 +243,9 @@ class ProgressRoutingTest {
             Process child = new ProcessBuilder("true").start(); // stands in for a child JVM that wrote these lines
             child.waitFor();
             OutputForwarder.start(child, new java.io.ByteArrayInputStream("hello\nworld\n".getBytes(StandardCharsets.UTF_8)),
-                    3, false).join();
+                    3, false, line -> false).join();
             OutputForwarder.start(child, new java.io.ByteArrayInputStream("oops\n".getBytes(StandardCharsets.UTF_8)),
-                    3, true).join();
+                    3, true, line -> false).join();
             bar.advance(1);
             real.tick();
 
