@@ -258,7 +258,8 @@ final class ClassDataArchive {
     record Recording(Path configuration) {
         /** The flags of the recording child (after the user's: the JVM's messages about it stay quiet). */
         List<String> flags() {
-            return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration, "-Xlog:aot*=off:stderr");
+            return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration, "-Xlog:aot*=off:stderr",
+                    "-Xlog:cds*=off:stderr");
         }
 
         /**

@@ -111,6 +111,16 @@ class ProcessWorkersTest {
     // ---------------------------------------------------------------- the basics
 
     @Test
+    void aChildThatCannotStartIsReportedByTheFirstCall() {
+        WorkerPool<int[], Integer> pool = pool(processes(1).jvmOptions(List.of("-XX:+NoSuchOptionInAnyJvm")));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> pool.<Integer, Integer>method(ChildFixture.SQUARE).map(List.of(1, 2)));
+        assertTrue(e.getMessage().contains("could not start worker 0"), e.getMessage());
+        pool.close();
+        assertEquals(List.of(), workerChildren());
+    }
+
+    @Test
     void optionsThatChooseClassDataSharingAreTheOnlySharingFlagsTheChildGets() {
         assumeTrue(Runtime.version().feature() >= 24, "-XX:AOTMode is a JDK 24+ option");
         // The JVM refuses -XX:AOTMode next to any -Xshare flag, so mpire4j must add none of its own.
