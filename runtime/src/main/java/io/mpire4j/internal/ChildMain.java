@@ -59,7 +59,11 @@ public final class ChildMain {
         }
         int workerId = Integer.parseInt(args[2]);
         int code;
-        try (SocketChannel channel = connect(Path.of(args[0]), Long.parseLong(args[1]), workerId)) {
+        // The channel is left for the JVM's end to close: what was sent is already in the parent's
+        // socket buffer, and closing a connected blocking channel asks the JDK's networking whether
+        // to linger, which initialises it (native libraries, probes of socket options) only to exit.
+        try {
+            SocketChannel channel = connect(Path.of(args[0]), Long.parseLong(args[1]), workerId);
             code = WorkerHost.serve(Channels.newInputStream(channel), Channels.newOutputStream(channel), workerId,
                     args[3]);
         } catch (IOException e) {
@@ -75,9 +79,38 @@ public final class ChildMain {
         System.out.flush();
         System.err.flush();
         if (code == 0) {
+            if (aloneButForDaemons()) {
+                return; // the JVM ends with main, running the user's shutdown hooks
+            }
             Runtime.getRuntime().exit(0); // a normal shutdown runs the user's shutdown hooks
         }
         Runtime.getRuntime().halt(code);
+    }
+
+    /**
+     * Whether every other live thread is a daemon, so that the JVM ends as soon as {@code main}
+     * returns. Ending so runs the shutdown hooks as {@code Runtime.exit} does, without what
+     * {@code exit} does first: look up the system logger of {@code java.lang.Runtime} to log the
+     * call, which starts the JDK's logging and searches the service files of every jar on the class
+     * path (tens of milliseconds on every pool's close).
+     */
+    static boolean aloneButForDaemons() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 8];
+        int n = root.enumerate(threads, true);
+        if (n == threads.length) {
+            return false; // more than we could see: take the sure way
+        }
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t != Thread.currentThread() && t.isAlive() && !t.isDaemon()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SocketChannel connect(Path socket, long token, int workerId) throws IOException {

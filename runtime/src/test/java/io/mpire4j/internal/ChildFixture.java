@@ -26,6 +26,7 @@ final class ChildFixture {
     static final int ORPHAN = 13;
     static final int FAREWELL = 14;
     static final int SHARING = 15;
+    static final int LINGER = 16;
 
     private ChildFixture() {}
 
@@ -91,6 +92,18 @@ final class ChildFixture {
                 }, n -> new Object[] {n}, Codecs.INT, Codecs.VOID)
                 .task("sharing", List.of("n"), (int[] s, int id, Integer n) -> sharing(), n -> new Object[] {n},
                         Codecs.INT, Codecs.STRING)
+                .task("linger", List.of("message"), (int[] s, int id, String message) -> {
+                    // a thread that never ends and is no daemon, and a hook that shows a normal exit
+                    Thread.ofPlatform().daemon(false).name("linger").start(() -> {
+                        try {
+                            new java.util.concurrent.CountDownLatch(1).await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(message)));
+                    return null;
+                }, m -> new Object[] {m}, Codecs.STRING, Codecs.VOID)
                 .build();
     }
 

@@ -330,6 +330,22 @@ class ProcessWorkersTest {
     }
 
     @Test
+    void aChildWhoseTaskLeftANonDaemonThreadStillExitsNormallyOnClose() throws Exception {
+        PrintStream out = System.out;
+        Capture captured = new Capture(new PrintStream(java.io.OutputStream.nullOutputStream()), null); // no echo
+        System.setOut(captured);
+        try {
+            WorkerPool<int[], Integer> pool = pool(processes(1));
+            pool.<String, Void>method(ChildFixture.LINGER).apply("linger hook ran");
+            pool.close();
+        } finally {
+            System.setOut(out);
+        }
+        // Killed after the shutdown wait, the child would not have run its hooks.
+        assertTrue(captured.lines.contains("[worker-0] linger hook ran"), "exited normally: " + captured.lines);
+    }
+
+    @Test
     void noChildIsLeftAfterCloseOrTerminate() throws Exception {
         for (boolean terminate : new boolean[] {false, true}) {
             WorkerPool<int[], Integer> pool = pool(processes(2).orderTasks(true));
