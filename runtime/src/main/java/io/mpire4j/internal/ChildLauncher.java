@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * How one generation starts its child JVMs ({@link StartMethod#PROCESSES}): the command line, the
@@ -60,6 +62,25 @@ final class ChildLauncher implements AutoCloseable {
      * the shared receiver as {@link #encodeReceiver} wrote it, once for the pool.
      */
     static ChildLauncher create(PoolContext pool) {
+        // The socket opens on a thread of its own meanwhile: in a JVM that has not used one yet,
+        // both halves run the JDK's set-up code in the interpreter, about 15 ms each.
+        CompletableFuture<ChildChannel> opening = new CompletableFuture<>();
+        Thread.ofPlatform().name("mpire4j-socket").daemon(true).start(() -> {
+            try {
+                opening.complete(ChildChannel.open());
+            } catch (Throwable t) {
+                opening.completeExceptionally(t);
+            }
+        });
+        try {
+            return create(pool, opening);
+        } catch (RuntimeException | Error e) {
+            opening.thenAccept(ChildChannel::close);
+            throw e;
+        }
+    }
+
+    private static ChildLauncher create(PoolContext pool, CompletableFuture<ChildChannel> opening) {
         String java = javaExecutable();
         List<String> flags = flags(pool.jvmOptions());
         List<String> pathArgs = new ArrayList<>();
@@ -81,9 +102,17 @@ final class ChildLauncher implements AutoCloseable {
         ClassDataArchive archive = ClassDataArchive.find(java, List.copyOf(flags), List.copyOf(pathArgs), entries);
         ChildChannel channel;
         try {
-            channel = ChildChannel.open();
-        } catch (IOException e) {
-            throw new IllegalStateException("mpire4j could not open the local socket for child JVM workers: " + e, e);
+            channel = opening.join();
+        } catch (CompletionException e) {
+            Throwable why = e.getCause();
+            if (why instanceof IOException) {
+                throw new IllegalStateException("mpire4j could not open the local socket for child JVM workers: " + why,
+                        why);
+            }
+            if (why instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
         return new ChildLauncher(pool.programName(), pool.encodedReceiver(), channel, pool, java,
                 List.copyOf(flags), List.copyOf(pathArgs), archive);

@@ -218,6 +218,19 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void archiveNamesAre32HexDigitsThatFollowTheKey() {
+        String a = ClassDataArchive.hash("jdk 25\n-cp\na.jar 100 1700000000000\n");
+        assertTrue(a.matches("[0-9a-f]{32}"), a);
+        assertEquals(a, ClassDataArchive.hash("jdk 25\n-cp\na.jar 100 1700000000000\n"), "stable");
+        assertFalse(a.equals(ClassDataArchive.hash("jdk 25\n-cp\na.jar 100 1700000000001\n")), "a rebuilt jar");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            names.add(ClassDataArchive.hash("key " + i));
+        }
+        assertEquals(10_000, names.size(), "no two keys share a name");
+    }
+
+    @Test
     void optionsThatChooseTheirOwnSharingTurnTheArchiveOff() {
         assertTrue(ClassDataArchive.managedByUser(List.of("-Xmx1g", "-XX:AOTCache=app.aot")));
         assertTrue(ClassDataArchive.managedByUser(List.of("-Xshare:off")));
