@@ -171,7 +171,9 @@ public final class PoolOptions {
     /**
      * Extra command-line options for every child JVM ({@link StartMethod#PROCESSES} only), added
      * after mpire4j's own, so they win: for example {@code List.of("-Xmx512m")}. A collector chosen
-     * here ({@code -XX:+UseParallelGC}, ...) replaces mpire4j's default serial collector. Default: none.
+     * here ({@code -XX:+UseParallelGC}, ...) replaces mpire4j's default serial collector, and a
+     * class-data sharing option ({@code -XX:AOTCache=…}, {@code -Xshare:…}) replaces mpire4j's
+     * class-data archive. Default: none.
      */
     public PoolOptions jvmOptions(List<String> options) {
         List<String> copy = List.copyOf(Objects.requireNonNull(options, "jvmOptions"));

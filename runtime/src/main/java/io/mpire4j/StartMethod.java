@@ -38,10 +38,13 @@ public enum StartMethod {
      *   <li>{@link PoolOptions#cpuIds(java.util.Set)} pins children to CPUs (Linux, through
      *       {@code taskset}).
      *   <li>Start-up: children start in parallel, with flags suited to short-lived JVMs and, when the
-     *       class path holds only jars, a class-data archive (an AOT cache on JDK 24+) that the first
-     *       pool creates in the background (at a lower priority, finishing even if this JVM exits
-     *       first) and later pools reuse. Set the system property
-     *       {@code mpire4j.cds=false} to turn the archive off.
+     *       class path holds only jars, a class-data archive that later children start from. On
+     *       JDK 25+ it is an AOT cache that the first child recorded while doing its real work (the
+     *       classes it loaded, yours included, and the profiles of the methods it ran), written as
+     *       that child exits and built in the background; on JDK 21–24 a dynamic archive of
+     *       mpire4j's classes made by a training JVM. Set the system property
+     *       {@code mpire4j.cds=false} to turn the archive off; sharing options of your own in
+     *       {@link PoolOptions#jvmOptions} ({@code -XX:AOTCache=…}, {@code -Xshare:…}) replace it.
      * </ul>
      *
      * <p>Needs a generated {@code *Parallel} class (its methods registered by index and its program

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * as a program's first run on a new machine or after a rebuild does. That run (2 workers) is timed
  * on its own and reported apart: one of its workers records the archive (JDK 25+), which a JVM in
  * the background then builds. The trials start once it is built, as every later run of the program
- * finds it.
+ * finds it. Last, with JDK 25+, the hand-written version and mpire4j on threads run with an AOT
+ * cache of their own program, reported apart.
  *
  * <p>Run: {@code benchmarks/run --brc} (50 million rows, 7 trials, about 5 minutes on 2 cores, the input
  * generated once into {@code benchmarks/target/brc}) or {@code benchmarks/run --quick --brc}
@@ -91,12 +92,14 @@ final class BrcBench {
             System.err.println("BENCHMARK FAILED: the peers gave different answers " + answers + "; no report written");
             System.exit(1);
         }
+        String programCache = programCache(java, classPath, file, cache, Math.min(trials, 5), answers);
         deleteTree(cache);
         String md = markdown(rows, Files.size(file), times, cpus, sample, trials)
                 + String.format(Locale.ROOT, "%nThe first `PROCESSES` run, with no class-data archive yet (2 workers, not in "
                 + "the table; one worker records the archive as it works and writes it as it exits): %.3f s, %.2fx the "
                 + "hand-written median. The archive was built %.1f s after that run ended, in the background.%n",
-                firstSeconds, firstSeconds / median(times.get(new Config("executor", 2))), builtAfter);
+                firstSeconds, firstSeconds / median(times.get(new Config("executor", 2))), builtAfter)
+                + programCache;
         Files.createDirectories(out);
         Files.writeString(out.resolve("brc.md"), md, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("brc.json"), json(rows, times, cpus), StandardCharsets.UTF_8);
@@ -110,8 +113,50 @@ final class BrcBench {
         samples.put(config, now);
     }
 
-    private static List<String> command(String java, String classPath, Config config, Path file) {
+    /**
+     * JDK 25+: the hand-written version and mpire4j on threads at 2 workers, each run with an AOT
+     * cache of its own program (trained by one run of it), as a program that starts often would be
+     * run: what is left of mpire4j's cost once its classes load as the JDK's do. Returns the
+     * report's paragraph ("" before JDK 25).
+     */
+    private static String programCache(String java, String classPath, Path file, Path cache, int trials,
+            Set<String> answers) throws IOException, InterruptedException {
+        if (Runtime.version().feature() < 25) {
+            return "";
+        }
+        List<Config> peers = List.of(new Config("executor", 2), new Config("mpire4j-threads", 2));
+        Map<Config, double[]> times = new LinkedHashMap<>();
+        for (Config peer : peers) {
+            Path aot = cache.resolve(peer.peer() + ".aot");
+            fork(command(java, classPath, peer, file, "-XX:AOTCacheOutput=" + aot), cache);
+            if (!Files.isRegularFile(aot)) {
+                throw new IllegalStateException("no AOT cache was written for " + peer.peer());
+            }
+        }
+        for (int trial = 0; trial < trials; trial++) {
+            for (Config peer : peers) {
+                String[] result = fork(command(java, classPath, peer, file,
+                        "-XX:AOTCache=" + cache.resolve(peer.peer() + ".aot")), cache);
+                answers.add(result[2]);
+                add(times, peer, Double.parseDouble(result[1]));
+                System.out.printf(Locale.ROOT, "program AOT cache, trial %d  %-18s w=2  %7.3f s%n", trial + 1,
+                        peer.peer(), Double.parseDouble(result[1]));
+            }
+        }
+        if (answers.size() != 1) {
+            throw new IllegalStateException("the peers gave different answers " + answers);
+        }
+        double executor = median(times.get(peers.get(0)));
+        double threads = median(times.get(peers.get(1)));
+        return String.format(Locale.ROOT, "%nWith an AOT cache of the program itself (`-XX:AOTCacheOutput` for one run of each "
+                + "peer, then `-XX:AOTCache`; 2 workers, %d trials): hand-written %.3f s, mpire4j `THREADS` %.3f s, "
+                + "%.2fx (best %.2fx).%n", trials, executor, threads, threads / executor,
+                min(times.get(peers.get(1))) / min(times.get(peers.get(0))));
+    }
+
+    private static List<String> command(String java, String classPath, Config config, Path file, String... flags) {
         List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(flags));
         command.addAll(Runner.JVM_FLAGS);
         command.addAll(List.of("-cp", classPath, "io.mpire4j.benchmarks.BrcFork", config.peer(),
                 Integer.toString(config.workers()), file.toString()));
