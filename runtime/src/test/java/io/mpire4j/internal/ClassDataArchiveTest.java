@@ -38,8 +38,7 @@ class ClassDataArchiveTest {
 
     @Test
     void aMissingDirectoryIsMadePrivate() throws IOException {
-        Path dir = tmp.resolve("cache/mpire4j/cds");
-        assertNull(ClassDataArchive.privateDirProblem(dir));
+        Path dir = cacheDir();
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.getParent())));
     }
@@ -112,6 +111,18 @@ class ClassDataArchiveTest {
         return script;
     }
 
+    /** The archive directory, made as a pool would make it. */
+    private Path cacheDir() {
+        Path dir = tmp.resolve("cache/mpire4j/cds");
+        assertNull(ClassDataArchive.privateDirProblem(dir));
+        return dir;
+    }
+
+    /** Archive {@code k} in {@code dir} as JDK 25+ makes it, built by the stand-in {@code java}. */
+    private static ClassDataArchive recorder(Path dir, Path java) {
+        return new ClassDataArchive(true, dir, "k", List.of(java.toString()));
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -134,8 +145,7 @@ class ClassDataArchiveTest {
 
     @Test
     void theArchiveIsBuiltFromTheRecordingEvenAfterTheProgramExitedAndOnlyTheArchiveIsLeft() throws Exception {
-        Path dir = tmp.resolve("cache/mpire4j/cds");
-        assertNull(ClassDataArchive.privateDirProblem(dir));
+        Path dir = cacheDir();
         Path fake = fakeJava("1", true);
         Process program = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TrainThenExit.class.getName(), dir.toString(),
@@ -151,23 +161,22 @@ class ClassDataArchiveTest {
 
     @Test
     void oneChildRecordsAtATimeAndNoneOnceTheArchiveExists() throws Exception {
-        Path dir = tmp.resolve("cache/mpire4j/cds");
-        assertNull(ClassDataArchive.privateDirProblem(dir));
+        Path dir = cacheDir();
         Path fake = fakeJava("0", true);
-        ClassDataArchive first = new ClassDataArchive(true, dir, "k", List.of(fake.toString()));
+        ClassDataArchive first = recorder(dir, fake);
         ClassDataArchive.Recording recording = first.record();
         assertNotNull(recording);
         assertTrue(recording.flags().contains("-XX:AOTMode=record"), recording.flags().toString());
         assertTrue(recording.flags().contains("-XX:AOTConfiguration=" + recording.configuration()));
         assertNull(first.record(), "a second child of the same pool");
-        assertNull(new ClassDataArchive(true, dir, "k", List.of(fake.toString())).record(), "another pool");
+        assertNull(recorder(dir, fake).record(), "another pool");
         assertTrue(Files.exists(dir.resolve("k.aot.lock")), "other JVMs are kept out by the lock");
 
         Files.writeString(recording.configuration(), "recorded");
         first.recorded(recording);
         awaitUntil(() -> Files.isRegularFile(dir.resolve("k.aot")) && leftovers(dir).isEmpty(),
                 "the archive is built and nothing else is left: " + leftovers(dir));
-        ClassDataArchive later = new ClassDataArchive(true, dir, "k", List.of(fake.toString()));
+        ClassDataArchive later = recorder(dir, fake);
         assertTrue(later.ready());
         assertNull(later.record(), "the archive exists: nobody records");
         assertEquals(List.of("-XX:AOTCache=" + dir.resolve("k.aot")), later.useFlags());
@@ -175,23 +184,21 @@ class ClassDataArchiveTest {
 
     @Test
     void aChildThatRecordedNothingGivesTheClaimBack() throws Exception {
-        Path dir = tmp.resolve("cache/mpire4j/cds");
-        assertNull(ClassDataArchive.privateDirProblem(dir));
+        Path dir = cacheDir();
         Path fake = fakeJava("0", true);
-        ClassDataArchive killed = new ClassDataArchive(true, dir, "k", List.of(fake.toString()));
+        ClassDataArchive killed = recorder(dir, fake);
         ClassDataArchive.Recording recording = killed.record();
         assertNotNull(recording);
         killed.recorded(recording); // it was killed before it could write its recording
         assertTrue(leftovers(dir).isEmpty(), "lock given back: " + leftovers(dir));
         assertFalse(Files.exists(dir.resolve("k.failed")), "no failure: the next pool records again");
-        assertNotNull(new ClassDataArchive(true, dir, "k", List.of(fake.toString())).record(), "the next pool");
+        assertNotNull(recorder(dir, fake).record(), "the next pool");
     }
 
     @Test
     void aFailedBuildIsMarkedAndLeavesNothingBehind() throws Exception {
-        Path dir = tmp.resolve("cache/mpire4j/cds");
-        assertNull(ClassDataArchive.privateDirProblem(dir));
-        ClassDataArchive archive = new ClassDataArchive(true, dir, "k", List.of(fakeJava("0", false).toString()));
+        Path dir = cacheDir();
+        ClassDataArchive archive = recorder(dir, fakeJava("0", false));
         ClassDataArchive.Recording recording = archive.record();
         Files.writeString(recording.configuration(), "recorded");
         archive.recorded(recording);
@@ -199,15 +206,14 @@ class ClassDataArchiveTest {
                 "the failure is marked and nothing is left: " + leftovers(dir));
         assertTrue(Files.readString(dir.resolve("k.failed")).contains("exit code 3"));
         assertFalse(archive.ready());
-        assertNull(new ClassDataArchive(true, dir, "k", List.of(fakeJava("0", false).toString())).record(),
+        assertNull(recorder(dir, fakeJava("0", false)).record(),
                 "marked failed: no second attempt");
         assertTrue(leftovers(dir).isEmpty());
     }
 
     @Test
     void beforeJdk25aTrainingJvmMakesADynamicArchive() throws Exception {
-        Path dir = tmp.resolve("cache/mpire4j/cds");
-        assertNull(ClassDataArchive.privateDirProblem(dir));
+        Path dir = cacheDir();
         ClassDataArchive archive = new ClassDataArchive(false, dir, "k", List.of(fakeJava("0", true).toString()));
         assertNull(archive.record(), "no worker records a dynamic archive");
         archive.train();
