@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Runs a contract class of the tests module on the shared test cluster: its tests see
  * {@link PoolContract#kind} = {@code PROCESSES} (workers in other JVMs, values crossing as frames),
- * and the subclass's {@code options()} puts the pools on the cluster kind.
+ * and the subclass, a {@link ClusterPlacement}, has its pools on the cluster kind.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

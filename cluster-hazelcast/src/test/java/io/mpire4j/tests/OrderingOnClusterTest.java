@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mpire4j.PoolOptions;
-import io.mpire4j.hazelcast.TestCluster;
 import io.mpire4j.tests.fixtures.Scripted;
 import io.mpire4j.tests.fixtures.ScriptedParallel;
 import io.mpire4j.tests.fixtures.Seen;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@link OrderingTest} with its pools on two cluster members. */
 @OnCluster
-class OrderingOnClusterTest extends OrderingTest {
-    @Override
-    PoolOptions options() {
-        return super.options().workerKind(TestCluster.Extension.kind());
-    }
-
+class OrderingOnClusterTest extends OrderingTest implements ClusterPlacement {
     /** As on child JVMs, but the JVM that runs the task is a member, not a child of this one. */
     @Override
     @Test
@@ -35,12 +27,5 @@ class OrderingOnClusterTest extends OrderingTest {
             assertEquals(3, scripted.finished());
             assertFalse(scripted.seen(5).orElseThrow().commonPool());
         }
-    }
-
-    @Override
-    void noWorkerThreadOrProcessIsLeft() {
-        LiveThreads.assertNoneLeft(Duration.ofSeconds(5));
-        LiveProcesses.assertNoneLeft(Duration.ofSeconds(5));
-        TestCluster.Extension.assertNoSlotLeft(Duration.ofSeconds(10));
     }
 }

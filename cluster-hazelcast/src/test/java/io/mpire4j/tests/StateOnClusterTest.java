@@ -3,24 +3,16 @@ package io.mpire4j.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mpire4j.PoolOptions;
-import io.mpire4j.hazelcast.TestCluster;
 import io.mpire4j.tests.fixtures.Seen;
 import io.mpire4j.tests.fixtures.Stateful;
 import io.mpire4j.tests.fixtures.StatefulParallel;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** {@link StateTest} with its pools on two cluster members. */
 @OnCluster
-class StateOnClusterTest extends StateTest {
-    @Override
-    PoolOptions options() {
-        return super.options().workerKind(TestCluster.Extension.kind());
-    }
-
+class StateOnClusterTest extends StateTest implements ClusterPlacement {
     /** As on child JVMs, but the JVMs are the members, not children of this one. */
     @Override
     @Test
@@ -37,12 +29,5 @@ class StateOnClusterTest extends StateTest {
             assertTrue(inits.stream().allMatch(s -> s.thread().equals("mpire4j-worker-" + s.workerId())),
                     "inits: " + inits);
         }
-    }
-
-    @Override
-    void noWorkerThreadOrProcessIsLeft() {
-        LiveThreads.assertNoneLeft(Duration.ofSeconds(5));
-        LiveProcesses.assertNoneLeft(Duration.ofSeconds(5));
-        TestCluster.Extension.assertNoSlotLeft(Duration.ofSeconds(10));
     }
 }

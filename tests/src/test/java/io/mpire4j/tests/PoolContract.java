@@ -51,9 +51,13 @@ abstract class PoolContract {
         return kind == StartMethod.PROCESSES ? 2 : 4;
     }
 
-    /** Pool options for the kind under test, with {@link #workers()} workers. */
+    /**
+     * Pool options for the kind under test, with {@link #workers()} workers; on the
+     * {@link Placement#workerKind() worker kind} of a subclass that is a {@link Placement}.
+     */
     PoolOptions options() {
-        return PoolOptions.defaults().startMethod(kind).workers(workers());
+        PoolOptions options = PoolOptions.defaults().startMethod(kind).workers(workers());
+        return this instanceof Placement elsewhere ? options.workerKind(elsewhere.workerKind()) : options;
     }
 
     /** The signal board of this test, in its temporary directory. */
@@ -74,6 +78,9 @@ abstract class PoolContract {
     void noWorkerThreadOrProcessIsLeft() {
         LiveThreads.assertNoneLeft(Duration.ofSeconds(5));
         LiveProcesses.assertNoneLeft(Duration.ofSeconds(5));
+        if (this instanceof Placement elsewhere) {
+            elsewhere.assertNothingLeftThere();
+        }
     }
 
     /** Waits until {@code condition} holds, failing the test after {@link #WAIT_SECONDS}. */
